@@ -1,0 +1,36 @@
+/** Reading the rules folder from disk for the command line and the tests (Node only). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadRuleset, type RuleFile, type Ruleset, RulesetError } from '../engine';
+
+export const RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+
+function listJson(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) return listJson(full);
+    return e.name.endsWith('.json') ? [full] : [];
+  });
+}
+
+/** Every JSON file below `dir`, parsed; a file that is not JSON is a problem naming that file. */
+export function readRuleFiles(dir = RULES_DIR): RuleFile[] {
+  const problems: { file: string; field: string; expected: string }[] = [];
+  const files: RuleFile[] = [];
+  for (const full of listJson(dir).sort()) {
+    const path = relative(dir, full).split(sep).join('/');
+    const text = readFileSync(full, 'utf8');
+    try {
+      files.push({ path, data: JSON.parse(text) });
+    } catch (e) {
+      problems.push({ file: path, field: '', expected: `valid JSON (${(e as Error).message})` });
+    }
+  }
+  if (problems.length) throw new RulesetError(problems);
+  return files;
+}
+
+export function loadRulesFromDisk(dir = RULES_DIR): Ruleset {
+  return loadRuleset(readRuleFiles(dir));
+}

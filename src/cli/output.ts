@@ -1,0 +1,42 @@
+/** The command line's view of a result: the figures, and the trace as readable reasons. */
+import type { Result, TraceEntry, TraceOperand } from '../engine';
+
+export interface OutputResult {
+  id: string;
+  status: Result['status'];
+  amount?: number;
+  unit?: string;
+  threshold?: number;
+  over?: number;
+  missing?: string[];
+  reasons?: string[];
+}
+
+const value = (o: TraceOperand) => {
+  const v = typeof o.value === 'number' && o.unit?.startsWith('EUR') ? o.value.toFixed(2) : JSON.stringify(o.value);
+  return o.name ? `${o.name} ${v}` : v;
+};
+
+export function describeCheck(c: TraceEntry): string {
+  const verdict = c.result === 'unknown' ? 'unknown' : c.result ? 'yes' : 'no';
+  if (c.op === 'fact') return `${value(c.args[0] as TraceOperand)}: ${verdict}`;
+  if (c.op === 'in') return `${value(c.args[0] as TraceOperand)} in ${value(c.args[1] as TraceOperand)}: ${verdict}`;
+  return `${c.args.map(value).join(` ${c.op} `)}: ${verdict}`;
+}
+
+export function toOutput(r: Result): OutputResult {
+  const o: OutputResult = { id: r.id, status: r.status };
+  if (r.amount !== undefined) o.amount = r.amount;
+  if (r.unit !== undefined) o.unit = r.unit;
+  if (r.threshold !== undefined) o.threshold = r.threshold;
+  if (r.over !== undefined) o.over = r.over;
+  if (r.missing !== undefined) o.missing = r.missing;
+  if (r.trace) {
+    o.reasons = r.trace.map((t) => {
+      const checks = t.checks.map(describeCheck).join('; ');
+      const holds = t.result === 'unknown' ? 'unknown' : t.result ? 'holds' : 'does not hold';
+      return `${t.status} (${t.reason}) ${holds}${checks ? `: ${checks}` : ''}`;
+    });
+  }
+  return o;
+}

@@ -1,0 +1,290 @@
+/**
+ * Loading a ruleset: every file is validated against the JSON Schema it names, then every condition
+ * is compiled. Works the same in the browser (files bundled by Vite) and in Node (files read from
+ * disk): the caller hands over `{ path, data }` pairs with paths relative to `rules/`.
+ */
+import { type OutputUnit, Validator } from '@cfworker/json-schema';
+import { type Compiled, type CompileScope, compileLogic, LogicError } from './logic';
+import type {
+  Manifest,
+  Parameter,
+  Provider,
+  Question,
+  Rule,
+  RuleCase,
+  Variable,
+} from './types';
+
+export interface RuleFile {
+  /** path relative to the rules folder, e.g. `rights/kortrijk.pamperbank/rule.json` */
+  path: string;
+  data: unknown;
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  expected: string;
+}
+
+/** A malformed ruleset: every problem names the file, the field (a JSON pointer) and what was expected. */
+export class RulesetError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `The rules are not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `- ${p.file} ${p.field || '/'}: expected ${p.expected}`).join('\n'),
+    );
+    this.name = 'RulesetError';
+  }
+}
+
+export interface CompiledRule extends Rule {
+  when: Compiled[];
+  thresholdFn?: Compiled;
+  overFn?: Compiled;
+  amountFn?: Compiled;
+  outcomeAmountFns: (Compiled | undefined)[];
+}
+
+export interface Ruleset {
+  manifest: Manifest;
+  parameters: Map<string, Parameter>;
+  variables: Map<string, Variable & { fn: Compiled }>;
+  rules: CompiledRule[];
+  rulesById: Map<string, CompiledRule>;
+  questions: (Question & { askIfFn?: Compiled })[];
+  questionIndex: Map<string, number>;
+  providers: Record<string, Provider>;
+  cases: Map<string, RuleCase[]>;
+  /** values of parameters per date, in cents for money: filled lazily, shared by evaluations */
+  paramCache: Map<string, Map<string, number>>;
+  /** the schema of a household's answers (schema/answers.schema.json) */
+  answersValidator: Validator | null;
+}
+
+/**
+ * Checks one household's answers against schema/answers.schema.json. Returns null when they are
+ * valid, else a sentence naming the first wrong field and what was expected.
+ */
+export function validateAnswers(ruleset: Ruleset, answers: unknown): string | null {
+  if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
+    return 'the answers must be an object of household facts';
+  }
+  if (!ruleset.answersValidator) return null;
+  const r = ruleset.answersValidator.validate(answers);
+  if (r.valid) return null;
+  const first = schemaErrors(r.errors)[0];
+  return first ? `answers${first.field}: expected ${first.expected}` : 'the answers are not valid';
+}
+
+/** Which schema a file must name, by where it sits. */
+function expectedSchema(path: string): string | null {
+  if (path === 'manifest.json') return 'manifest';
+  if (path === 'variables.json') return 'variables';
+  if (path === 'questions.json') return 'questions';
+  if (path === 'providers.json') return 'providers';
+  if (/^parameters\/[^/]+\.json$/.test(path)) return 'parameter';
+  if (/^rights\/[^/]+\/rule\.json$/.test(path)) return 'rule';
+  if (/^rights\/[^/]+\/cases\.json$/.test(path)) return 'cases';
+  return null;
+}
+
+function schemaErrors(errors: OutputUnit[]): { field: string; expected: string }[] {
+  // The validator reports a chain (properties → items → type …); keep the innermost of each place.
+  const wrappers = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', '$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'patternProperties', 'unevaluatedProperties', 'dependentSchemas', 'propertyNames']);
+  const inner = errors.filter((e) => !wrappers.has(e.keyword));
+  const chosen = inner.length ? inner : errors;
+  const seen = new Set<string>();
+  const out: { field: string; expected: string }[] = [];
+  for (const e of chosen) {
+    const field = e.instanceLocation.replace(/^#/, '');
+    const key = `${field} ${e.error}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ field, expected: plainSchemaError(e) });
+  }
+  return out.slice(0, 20);
+}
+
+function plainSchemaError(e: OutputUnit): string {
+  return e.error.replace(/^Instance /, 'the value ').replace(/"/g, "'");
+}
+
+export function loadRuleset(files: RuleFile[]): Ruleset {
+  const problems: Problem[] = [];
+  const byPath = new Map(files.map((f) => [f.path, f.data]));
+  const schemas = new Map<string, Validator>();
+  for (const f of files) {
+    const m = /^schema\/([^/]+)\.schema\.json$/.exec(f.path);
+    if (m) schemas.set(m[1] as string, new Validator(f.data as object, '2020-12', false));
+  }
+
+  const valid = new Map<string, unknown>();
+  for (const f of files) {
+    if (f.path.startsWith('schema/') || !f.path.endsWith('.json')) continue;
+    const kind = expectedSchema(f.path);
+    if (!kind) {
+      problems.push({ file: f.path, field: '', expected: 'a known place for a rule file (see rules/README.md)' });
+      continue;
+    }
+    const named = (f.data as { $schema?: unknown } | null)?.$schema;
+    if (typeof named !== 'string' || !named.endsWith(`${kind}.schema.json`)) {
+      problems.push({ file: f.path, field: '/$schema', expected: `"$schema" naming ${kind}.schema.json` });
+      continue;
+    }
+    const validator = schemas.get(kind);
+    if (!validator) {
+      problems.push({ file: `schema/${kind}.schema.json`, field: '', expected: 'the schema file to exist' });
+      continue;
+    }
+    const r = validator.validate(f.data);
+    if (!r.valid) {
+      for (const e of schemaErrors(r.errors)) problems.push({ file: f.path, ...e });
+      continue;
+    }
+    valid.set(f.path, f.data);
+  }
+  for (const required of ['manifest.json', 'variables.json', 'questions.json', 'providers.json']) {
+    if (!byPath.has(required)) problems.push({ file: required, field: '', expected: 'this file to exist' });
+  }
+  if (problems.length) throw new RulesetError(problems);
+
+  const manifest = valid.get('manifest.json') as Manifest;
+  const questions = (valid.get('questions.json') as { questions: Question[] }).questions;
+  const providers = (valid.get('providers.json') as { providers: Record<string, Provider> }).providers;
+  const variableDefs = (valid.get('variables.json') as { variables: Record<string, Variable> }).variables;
+
+  const parameters = new Map<string, Parameter>();
+  const rules: Rule[] = [];
+  const cases = new Map<string, RuleCase[]>();
+  for (const [path, data] of valid) {
+    if (path.startsWith('parameters/')) {
+      for (const [id, p] of Object.entries((data as { parameters: Record<string, Parameter> }).parameters)) {
+        if (parameters.has(id)) problems.push({ file: path, field: `/parameters/${id}`, expected: 'a parameter id used only once' });
+        const sorted = [...p.values].sort((a, b) => a.from.localeCompare(b.from));
+        sorted.forEach((v, i) => {
+          if (i > 0 && v.from === sorted[i - 1]?.from) {
+            problems.push({ file: path, field: `/parameters/${id}/values`, expected: `one value per date, found two from ${v.from}` });
+          }
+        });
+        parameters.set(id, { ...p, values: sorted });
+      }
+    } else if (path.endsWith('/rule.json')) {
+      const rule = data as Rule;
+      const folder = path.split('/')[1];
+      if (rule.id !== folder) problems.push({ file: path, field: '/id', expected: `the folder name "${folder}"` });
+      if (rule.validUntil && rule.validUntil < rule.validFrom) {
+        problems.push({ file: path, field: '/validUntil', expected: `a date on or after validFrom ${rule.validFrom}` });
+      }
+      rules.push(rule);
+    } else if (path.endsWith('/cases.json')) {
+      cases.set(path.split('/')[1] as string, (data as { cases: RuleCase[] }).cases);
+    }
+  }
+  rules.sort((a, b) => a.id.localeCompare(b.id));
+  const ruleIds = new Set(rules.map((r) => r.id));
+  const questionKeys = new Map(questions.map((q) => [q.key, q]));
+  for (const r of rules) {
+    if (!providers[r.provider]) {
+      problems.push({ file: `rights/${r.id}/rule.json`, field: '/provider', expected: `a provider of providers.json, found "${r.provider}"` });
+    }
+  }
+
+  // Compile, recording the dependencies of each variable and right to refuse cycles.
+  const deps = new Map<string, Set<string>>();
+  const scopeFor = (node: string): CompileScope => {
+    const set = new Set<string>();
+    deps.set(node, set);
+    return {
+      isAnswer: (k) => questionKeys.has(k),
+      isVariable: (n) => Object.hasOwn(variableDefs, n),
+      hasParam: (id) => parameters.has(id),
+      hasRight: (id) => ruleIds.has(id),
+      unitOf: (kind, name) =>
+        kind === 'param' ? parameters.get(name)?.unit : (variableDefs[name]?.unit ?? questionKeys.get(name)?.unit),
+      depends: (kind, name) => {
+        if (kind === 'var') set.add(`var:${name}`);
+        if (kind === 'result') set.add(`right:${name}`);
+      },
+    };
+  };
+  const compile = (file: string, node: string, logic: unknown, field: string): Compiled | undefined => {
+    try {
+      return compileLogic(logic, scopeFor(node), field);
+    } catch (e) {
+      if (e instanceof LogicError) {
+        problems.push({ file, field: e.field, expected: e.expected });
+        return undefined;
+      }
+      throw e;
+    }
+  };
+
+  const variables = new Map<string, Variable & { fn: Compiled }>();
+  for (const [name, v] of Object.entries(variableDefs)) {
+    const fn = compile('variables.json', `var:${name}`, v.logic, `/variables/${name}/logic`);
+    if (fn) variables.set(name, { ...v, fn });
+  }
+  const compiledRules: CompiledRule[] = [];
+  for (const r of rules) {
+    const file = `rights/${r.id}/rule.json`;
+    const node = `right:${r.id}`;
+    const collected = new Set<string>();
+    const c = (logic: unknown, field: string) => {
+      const fn = compile(file, node, logic, field);
+      for (const d of deps.get(node) ?? []) collected.add(d);
+      return fn;
+    };
+    const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`));
+    const compiled: CompiledRule = {
+      ...r,
+      when: when.filter((f): f is Compiled => f !== undefined),
+      outcomeAmountFns: r.outcomes.map((o, i) => (o.amount ? c(o.amount.value, `/outcomes/${i}/amount/value`) : undefined)),
+    };
+    if (r.threshold !== undefined) compiled.thresholdFn = c(r.threshold, '/threshold');
+    if (r.over !== undefined) compiled.overFn = c(r.over, '/over');
+    if (r.amount) compiled.amountFn = c(r.amount.value, '/amount/value');
+    deps.set(node, collected);
+    compiledRules.push(compiled);
+  }
+  const compiledQuestions = questions.map((q, i) => {
+    if (q.askIf === undefined || q.askIf === true) return { ...q };
+    const askIfFn = compile('questions.json', `question:${q.key}`, q.askIf, `/questions/${i}/askIf`);
+    return askIfFn ? { ...q, askIfFn } : { ...q };
+  });
+  for (const cycle of findCycles(deps)) {
+    problems.push({ file: cycle[0]?.startsWith('var:') ? 'variables.json' : `rights/${cycle[0]?.slice(6)}/rule.json`, field: '', expected: `no cycle, found ${cycle.join(' → ')}` });
+  }
+  if (problems.length) throw new RulesetError(problems);
+
+  return {
+    manifest,
+    parameters,
+    variables,
+    rules: compiledRules,
+    rulesById: new Map(compiledRules.map((r) => [r.id, r])),
+    questions: compiledQuestions,
+    questionIndex: new Map(questions.map((q, i) => [q.key, i])),
+    providers,
+    cases,
+    paramCache: new Map(),
+    answersValidator: schemas.get('answers') ?? null,
+  };
+}
+
+function findCycles(deps: Map<string, Set<string>>): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[][] = [];
+  const visit = (node: string, path: string[]) => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'open') {
+      cycles.push([...path.slice(path.indexOf(node)), node]);
+      return;
+    }
+    state.set(node, 'open');
+    for (const d of deps.get(node) ?? []) visit(d, [...path, node]);
+    state.set(node, 'done');
+  };
+  for (const node of deps.keys()) visit(node, []);
+  return cycles;
+}

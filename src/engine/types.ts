@@ -1,0 +1,154 @@
+/** Shapes of the rule files (rules/) and of the engine's results. Pure types, no runtime. */
+
+export type Status = 'eligible' | 'not-eligible' | 'unknown' | 'ask';
+export type IsoDate = string; // YYYY-MM-DD
+export type Logic = unknown; // a JsonLogic expression (validated when compiled)
+
+export interface Source {
+  title: string;
+  url?: string;
+  read: IsoDate;
+}
+
+export interface ParameterValue {
+  from: IsoDate;
+  value: number;
+  source: Source;
+  assumption?: string;
+}
+
+export interface Parameter {
+  description: string;
+  unit: string;
+  values: ParameterValue[];
+  assumption?: string;
+}
+
+export interface Variable {
+  description: string;
+  unit?: string;
+  logic: Logic;
+  assumption?: string;
+}
+
+export interface Outcome {
+  status: Exclude<Status, 'unknown'>;
+  reason: string;
+  when: Logic;
+  amount?: AmountSpec;
+}
+
+export interface AmountSpec {
+  value: Logic;
+  unit: string;
+}
+
+export interface Assumption {
+  field: string;
+  note: string;
+}
+
+export interface Rule {
+  id: string;
+  category: string;
+  provider: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate | null;
+  outcomes: Outcome[];
+  otherwise?: { status: Exclude<Status, 'unknown'>; reason: string };
+  threshold?: Logic;
+  over?: Logic;
+  amount?: AmountSpec;
+  steps: string[];
+  documents: string[];
+  sources: Source[];
+  assumptions?: Assumption[];
+}
+
+export type QuestionType = 'integer' | 'money' | 'boolean' | 'choice' | 'multi' | 'children';
+
+export interface Question {
+  key: string;
+  type: QuestionType;
+  unit?: string;
+  min?: number;
+  max?: number;
+  options?: string[];
+  example?: unknown;
+  default?: unknown;
+  askIf?: Logic;
+  maxItems?: number;
+}
+
+export interface OpeningHours {
+  days: string;
+  open: [string, string][];
+}
+
+export interface Provider {
+  name: string;
+  address: string | null;
+  phone: string | null;
+  email?: string | null;
+  url?: string | null;
+  hours: OpeningHours[] | null;
+  source?: Source;
+}
+
+export interface Manifest {
+  version: string;
+  published: IsoDate;
+}
+
+export interface RuleCase {
+  name: string;
+  date: IsoDate;
+  answers: Answers;
+  expect: {
+    status: Status | 'not-in-force';
+    threshold?: number | null;
+    over?: number | null;
+    amount?: number | null;
+    unit?: string | null;
+    missing?: string[];
+  };
+}
+
+/** The household facts (DOMAIN.md "Household facts"). A missing key means "not answered yet". */
+export type Answers = Record<string, unknown>;
+
+/** One comparison or boolean fact the engine looked at, with the values compared (money in euros). */
+export interface TraceOperand {
+  /** answer key, variable name, parameter id or `result:<right id>`; absent for a literal */
+  name?: string;
+  value: unknown;
+  unit?: string;
+}
+
+export interface TraceEntry {
+  op: string;
+  args: TraceOperand[];
+  result: boolean | 'unknown';
+}
+
+export interface OutcomeTrace {
+  status: Exclude<Status, 'unknown'> | 'unknown';
+  reason: string;
+  checks: TraceEntry[];
+  result: boolean | 'unknown';
+}
+
+export interface Result {
+  id: string;
+  status: Status;
+  /** the outcome's reason key (`reasons.<id>.<reason>`); absent when unknown */
+  reason?: string;
+  amount?: number;
+  unit?: string;
+  threshold?: number;
+  over?: number;
+  /** answer keys still missing that could change this result (only when unknown) */
+  missing?: string[];
+  /** the outcomes tried, in order, with the checks inside each; only when traces are asked for */
+  trace?: OutcomeTrace[];
+}
