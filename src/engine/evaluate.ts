@@ -2,7 +2,7 @@
  * evaluate(ruleset, answers, date): the status of every right in force at `date`, with its figures
  * and, on request, a trace of the conditions. Pure: the date is an argument, never the clock.
  */
-import { type EvalContext, isMoneyUnit, isUnknown, Unknown } from './logic';
+import { type EvalContext, isMoneyUnit, isUnknown, mergeUnknown, Unknown } from './logic';
 import type { CompiledRule, Ruleset } from './ruleset';
 import type { Answers, IsoDate, OutcomeTrace, Result, Status } from './types';
 
@@ -136,29 +136,26 @@ function evaluateRule(ev: Evaluation, rule: CompiledRule, date: IsoDate, trace: 
   const outcomeTraces: OutcomeTrace[] | undefined = trace ? [] : undefined;
   let status: Status | undefined;
   let reason: string | undefined;
-  let unknown: Unknown | undefined;
+  // Outcomes whose condition is still unknown: the status they would give, and what they miss.
+  let pending: { status: Status; unknown: Unknown }[] | null = null;
   let amountFn = rule.amountFn;
   let amountSpec = rule.amount;
   try {
-    for (let i = 0; i < rule.when.length; i++) {
+    for (let i = 0; i < rule.when.length && status === undefined; i++) {
       const outcome = rule.outcomes[i] as CompiledRule['outcomes'][number];
       ctx.trace = outcomeTraces ? [] : null;
       const v = (rule.when[i] as (c: EvalContext) => unknown)(ctx);
       const holds = isUnknown(v) ? 'unknown' : Array.isArray(v) ? v.length > 0 : Boolean(v);
       outcomeTraces?.push({ status: outcome.status, reason: outcome.reason, checks: ctx.trace ?? [], result: holds });
       if (holds === 'unknown') {
-        status = 'unknown';
-        unknown = v as Unknown;
-        break;
-      }
-      if (holds) {
+        (pending ??= []).push({ status: outcome.status, unknown: v as Unknown });
+      } else if (holds) {
         status = outcome.status;
         reason = outcome.reason;
         if (outcome.amount) {
           amountFn = rule.outcomeAmountFns[i];
           amountSpec = outcome.amount;
         }
-        break;
       }
     }
     ctx.trace = null;
@@ -166,6 +163,14 @@ function evaluateRule(ev: Evaluation, rule: CompiledRule, date: IsoDate, trace: 
       status = rule.otherwise?.status ?? 'not-eligible';
       reason = rule.otherwise?.reason ?? 'otherwise';
       outcomeTraces?.push({ status, reason, checks: [], result: true });
+    }
+    // An earlier outcome that is still unknown could take precedence: the right is settled only
+    // when every such outcome would give the same status.
+    let unknown: Unknown | undefined;
+    if (pending?.some((p) => p.status !== status)) {
+      status = 'unknown';
+      reason = undefined;
+      unknown = mergeUnknown(pending.map((p) => p.unknown));
     }
     const result: Result = { id: rule.id, status };
     if (reason !== undefined) result.reason = reason;

@@ -60,6 +60,7 @@ export interface Ruleset {
   paramCache: Map<string, Map<string, number>>;
   /** the schema of a household's answers (schema/answers.schema.json) */
   answersValidator: Validator | null;
+  answersSchema: unknown;
 }
 
 /**
@@ -73,7 +74,7 @@ export function validateAnswers(ruleset: Ruleset, answers: unknown): string | nu
   if (!ruleset.answersValidator) return null;
   const r = ruleset.answersValidator.validate(answers);
   if (r.valid) return null;
-  const first = schemaErrors(r.errors)[0];
+  const first = schemaErrors(r.errors, ruleset.answersSchema)[0];
   return first ? `answers${first.field}: expected ${first.expected}` : 'the answers are not valid';
 }
 
@@ -89,7 +90,7 @@ function expectedSchema(path: string): string | null {
   return null;
 }
 
-function schemaErrors(errors: OutputUnit[]): { field: string; expected: string }[] {
+function schemaErrors(errors: OutputUnit[], schema: unknown): { field: string; expected: string }[] {
   // The validator reports a chain (properties → items → type …); keep the innermost of each place.
   const wrappers = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', '$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'patternProperties', 'unevaluatedProperties', 'dependentSchemas', 'propertyNames']);
   const inner = errors.filter((e) => !wrappers.has(e.keyword));
@@ -101,22 +102,47 @@ function schemaErrors(errors: OutputUnit[]): { field: string; expected: string }
     const key = `${field} ${e.error}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ field, expected: plainSchemaError(e) });
+    out.push({ field, expected: plainSchemaError(e, schema) });
   }
   return out.slice(0, 20);
 }
 
-function plainSchemaError(e: OutputUnit): string {
-  return e.error.replace(/^Instance /, 'the value ').replace(/"/g, "'");
+/** The schema's own words where they are clearer than the validator's ("one of …", "text like …"). */
+function plainSchemaError(e: OutputUnit, schema: unknown): string {
+  let node: unknown = schema;
+  for (const part of e.keywordLocation.replace(/^#\//, '').split('/')) {
+    node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))];
+  }
+  switch (e.keyword) {
+    case 'enum':
+      return `one of ${(node as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern':
+      return `text matching ${String(node)}`;
+    case 'type':
+      return `a value of type ${JSON.stringify(node)}`;
+    case 'minimum':
+      return `a number of at least ${String(node)}`;
+    case 'maximum':
+      return `a number of at most ${String(node)}`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return 'no other fields';
+    default:
+      return e.error.replace(/^Instance /, 'the value ').replace(/"/g, "'");
+  }
 }
 
 export function loadRuleset(files: RuleFile[]): Ruleset {
   const problems: Problem[] = [];
   const byPath = new Map(files.map((f) => [f.path, f.data]));
   const schemas = new Map<string, Validator>();
+  const schemaData = new Map<string, unknown>();
   for (const f of files) {
     const m = /^schema\/([^/]+)\.schema\.json$/.exec(f.path);
-    if (m) schemas.set(m[1] as string, new Validator(f.data as object, '2020-12', false));
+    if (m) {
+      schemas.set(m[1] as string, new Validator(f.data as object, '2020-12', false));
+      schemaData.set(m[1] as string, f.data);
+    }
   }
 
   const valid = new Map<string, unknown>();
@@ -139,7 +165,7 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     }
     const r = validator.validate(f.data);
     if (!r.valid) {
-      for (const e of schemaErrors(r.errors)) problems.push({ file: f.path, ...e });
+      for (const e of schemaErrors(r.errors, schemaData.get(kind))) problems.push({ file: f.path, ...e });
       continue;
     }
     valid.set(f.path, f.data);
@@ -269,6 +295,7 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     cases,
     paramCache: new Map(),
     answersValidator: schemas.get('answers') ?? null,
+    answersSchema: schemaData.get('answers'),
   };
 }
 
