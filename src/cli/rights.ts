@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { type Answers, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
 import { runCases } from './check';
 import { loadRulesFromDisk } from './load-rules';
+import { evaluateLine } from './batch';
 import { toOutput } from './output';
 
 const USAGE = `Usage:
@@ -72,6 +73,7 @@ async function evaluateLines(rules: Ruleset, o: Options): Promise<number> {
   const input = o.file === '-' ? process.stdin : createReadStream(o.file as string);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const trace = o.trace ?? false;
+  const defaultDate = o.date ?? today();
   let buffer = '';
   let bad = 0;
   let lineNo = 0;
@@ -82,27 +84,9 @@ async function evaluateLines(rules: Ruleset, o: Options): Promise<number> {
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    let id: unknown = null;
-    try {
-      let row: { id?: unknown; date?: unknown; answers?: unknown };
-      try {
-        row = JSON.parse(line);
-      } catch (e) {
-        throw new UsageError(`line ${lineNo} is not valid JSON: ${(e as Error).message}`);
-      }
-      if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new UsageError(`line ${lineNo} is not an object`);
-      id = row.id ?? null;
-      const date = row.date ?? o.date ?? today();
-      if (typeof date !== 'string') throw new UsageError('"date" must be a string YYYY-MM-DD');
-      const problem = validateAnswers(rules, row.answers);
-      if (problem) throw new UsageError(problem);
-      const results = evaluate(rules, row.answers as Answers, date, { trace });
-      buffer += `${JSON.stringify({ id, date, results: results.map(toOutput) })}\n`;
-    } catch (e) {
-      if (!(e instanceof UsageError || e instanceof EngineError)) throw e;
-      bad++;
-      buffer += `${JSON.stringify({ id, line: lineNo, error: e.message })}\n`;
-    }
+    const out = evaluateLine(rules, line, lineNo, defaultDate, trace);
+    if (!out.ok) bad++;
+    buffer += `${out.text}\n`;
     if (buffer.length > 65536) await flush();
   }
   await flush();

@@ -1,0 +1,68 @@
+// @vitest-environment node
+/** The catalogue v1 of DOMAIN.md: ids, sources with dates, assumptions flagged, figures as parameters. */
+import { describe, expect, it } from 'vitest';
+import { loadRulesFromDisk } from '../../src/cli/load-rules';
+
+const rules = loadRulesFromDisk();
+
+const CATALOGUE = [
+  'federaal.sociaal-tarief-energie',
+  'federaal.verhoogde-tegemoetkoming',
+  'kortrijk.deelfabriek',
+  'kortrijk.extra-sociaal-tarief',
+  'kortrijk.huurgarantie',
+  'kortrijk.kinderopvang-tussenkomst',
+  'kortrijk.kmi',
+  'kortrijk.pamperbank',
+  'kortrijk.schuldhulp',
+  'kortrijk.sociaal-tarief',
+  'kortrijk.taxibon',
+  'kortrijk.uitpas-kansentarief',
+  'kortrijk.vork-maaltijd',
+  'vlaanderen.groeipakket-sociale-toeslag',
+  'vlaanderen.sociaal-tarief-water',
+];
+
+describe('the catalogue v1', () => {
+  it('has exactly the rights of DOMAIN.md', () => {
+    expect(rules.rules.map((r) => r.id).sort()).toEqual([...CATALOGUE].sort());
+  });
+
+  it('cites a source with the date it was read for every right and every parameter value', () => {
+    for (const r of rules.rules) {
+      expect(r.sources.length, r.id).toBeGreaterThan(0);
+      for (const s of r.sources) expect(s.read, r.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const [id, p] of rules.parameters) {
+      for (const v of p.values) expect(v.source.read, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('flags the assumed end date of the extra sociaal tarief', () => {
+    const r = rules.rulesById.get('kortrijk.extra-sociaal-tarief');
+    expect(r?.validUntil).toBe('2025-12-31');
+    expect(r?.assumptions?.map((a) => a.field)).toContain('validUntil');
+  });
+
+  it('holds the leefloon table of DOMAIN.md as dated parameters', () => {
+    const row = (id: string) => rules.parameters.get(id)?.values.map((v) => [v.from, v.value]);
+    expect(row('leefloon.alleenstaand')).toEqual([
+      ['2022-01-01', 1072.3],
+      ['2022-05-01', 1115.67],
+      ['2022-08-01', 1137.97],
+      ['2022-11-01', 1160.7],
+      ['2023-01-01', 1214.13],
+      ['2024-05-01', 1288.46],
+      ['2025-02-01', 1314.2],
+    ]);
+    expect(row('leefloon.gezinslast')?.at(-1)).toEqual(['2025-02-01', 1776.07]);
+    expect(row('leefloon.samenwonend')?.at(-1)).toEqual(['2025-02-01', 876.13]);
+  });
+
+  it('names a provider that exists, and steps and documents for every right', () => {
+    for (const r of rules.rules) {
+      expect(rules.providers[r.provider], r.id).toBeDefined();
+      expect(r.steps.length, r.id).toBeGreaterThan(0);
+    }
+  });
+});
