@@ -1,6 +1,6 @@
 /** One line of a JSON-lines batch: `{ id, date, answers }` in, `{ id, date, results }` or `{ id, line, error }` out. */
 import { type Answers, EngineError, evaluate, type Ruleset, validateAnswers } from '../engine';
-import { toOutput } from './output';
+import { serializeResults } from './output';
 
 export class LineError extends Error {}
 
@@ -27,7 +27,7 @@ export function evaluateLine(
     const problem = validateAnswers(rules, row.answers);
     if (problem) throw new LineError(problem);
     const results = evaluate(rules, row.answers as Answers, date, { trace });
-    return { text: JSON.stringify({ id, date, results: results.map(toOutput) }), ok: true };
+    return { text: `{"id":${JSON.stringify(id)},"date":${JSON.stringify(date)},"results":${serializeResults(results)}}`, ok: true };
   } catch (e) {
     if (!(e instanceof LineError || e instanceof EngineError)) throw e;
     return { text: JSON.stringify({ id, line: lineNo, error: e.message }), ok: false };

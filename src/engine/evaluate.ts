@@ -4,7 +4,7 @@
  */
 import { type EvalContext, isMoneyUnit, isUnknown, mergeUnknown, Unknown } from './logic';
 import type { CompiledRule, Ruleset } from './ruleset';
-import type { Answers, IsoDate, OutcomeTrace, Result, Status } from './types';
+import type { Answers, IsoDate, OutcomeTrace, Result, Status, TraceEntry } from './types';
 
 export class EngineError extends Error {
   constructor(message: string) {
@@ -29,17 +29,21 @@ export function assertDate(date: string): void {
 export const inForce = (rule: { validFrom: IsoDate; validUntil: IsoDate | null }, date: IsoDate): boolean =>
   rule.validFrom <= date && (rule.validUntil === null || date <= rule.validUntil);
 
-/** The value of a parameter at a date, in cents for money. No value at that date is an error. */
-export function paramAt(ruleset: Ruleset, id: string, date: IsoDate): number {
-  let perDate = ruleset.paramCache.get(date);
-  if (!perDate) {
-    perDate = new Map();
-    ruleset.paramCache.set(date, perDate);
+function paramsOn(ruleset: Ruleset, date: IsoDate): (number | undefined)[] {
+  let values = ruleset.paramCache.get(date);
+  if (!values) {
+    assertDate(date);
+    values = new Array(ruleset.paramIds.length);
+    ruleset.paramCache.set(date, values);
   }
-  const cached = perDate.get(id);
+  return values;
+}
+
+function paramValue(ruleset: Ruleset, index: number, date: IsoDate, values: (number | undefined)[]): number {
+  const cached = values[index];
   if (cached !== undefined) return cached;
-  const p = ruleset.parameters.get(id);
-  if (!p) throw new EngineError(`Unknown parameter "${id}"`);
+  const id = ruleset.paramIds[index] as string;
+  const p = ruleset.parameters.get(id) as Ruleset['parameters'] extends Map<string, infer P> ? P : never;
   let found: number | undefined;
   for (const v of p.values) if (v.from <= date) found = v.value;
   if (found === undefined) {
@@ -48,8 +52,15 @@ export function paramAt(ruleset: Ruleset, id: string, date: IsoDate): number {
     );
   }
   const value = isMoneyUnit(p.unit) ? Math.round(found * 100) : found;
-  perDate.set(id, value);
+  values[index] = value;
   return value;
+}
+
+/** The value of a parameter at a date, in cents for money. No value at that date is an error. */
+export function paramAt(ruleset: Ruleset, id: string, date: IsoDate): number {
+  const index = ruleset.paramIndex.get(id);
+  if (index === undefined) throw new EngineError(`Unknown parameter "${id}"`);
+  return paramValue(ruleset, index, date, paramsOn(ruleset, date));
 }
 
 /** The latest date on which a parameter in force at `date` got its value ("amounts last updated on"). */
@@ -71,69 +82,80 @@ const missingAnswer = (key: string): Unknown => {
   return u;
 };
 
-interface Evaluation {
-  ctx: EvalContext;
-  results: Map<string, Result | null>;
-  questionIndex: Map<string, number>;
-}
+const NOT_COMPUTED = Symbol('not computed');
 
-function createEvaluation(ruleset: Ruleset, answers: Answers, date: IsoDate, trace: boolean): Evaluation {
-  const variableCache = new Map<string, unknown>();
-  const results = new Map<string, Result | null>();
-  const questions = ruleset.questions;
-  const ctx: EvalContext = {
-    answer(key) {
-      const v = answers[key];
-      if (v === undefined || v === null) {
-        const q = questions[ruleset.questionIndex.get(key) ?? -1];
-        return q?.default !== undefined ? q.default : missingAnswer(key);
-      }
-      if (typeof v === 'number') {
-        const q = questions[ruleset.questionIndex.get(key) ?? -1];
-        if (q?.type === 'money') return Math.round(v * 100);
-      }
+/** One evaluation of one household at one date: caches of variables and results, the trace sink. */
+class Evaluation implements EvalContext {
+  item: unknown = undefined;
+  trace: TraceEntry[] | null = null;
+  readonly variables: unknown[];
+  readonly results: (Result | null | undefined)[];
+  readonly params: (number | undefined)[];
+
+  constructor(
+    readonly ruleset: Ruleset,
+    readonly answers: Answers,
+    readonly date: IsoDate,
+    readonly withTrace: boolean,
+  ) {
+    this.params = paramsOn(ruleset, date);
+    this.variables = new Array(ruleset.variableFns.length).fill(NOT_COMPUTED);
+    this.results = new Array(ruleset.rules.length);
+  }
+
+  answer(key: string, money: boolean, fallback: unknown): unknown {
+    const v = this.answers[key];
+    if (v === undefined || v === null) return fallback !== undefined ? fallback : missingAnswer(key);
+    return money && typeof v === 'number' ? Math.round(v * 100) : v;
+  }
+
+  variable(index: number): unknown {
+    const cached = this.variables[index];
+    if (cached !== NOT_COMPUTED) return cached;
+    if (this.trace === null) {
+      const v = (this.ruleset.variableFns[index] as (c: EvalContext) => unknown)(this);
+      this.variables[index] = v;
       return v;
-    },
-    variable(name) {
-      if (variableCache.has(name)) return variableCache.get(name);
-      const saved = ctx.trace;
-      ctx.trace = null; // a variable's inner checks are not part of the right's own trace
-      try {
-        const v = (ruleset.variables.get(name) as { fn: (c: EvalContext) => unknown }).fn(ctx);
-        variableCache.set(name, v);
-        return v;
-      } finally {
-        ctx.trace = saved;
-      }
-    },
-    param: (id) => paramAt(ruleset, id, date),
-    result(id) {
-      const r = evaluateRule(evaluation, ruleset.rulesById.get(id) as CompiledRule, date, trace);
-      if (r === null) return 'not-in-force';
-      if (r.status === 'unknown') return new Unknown(new Set(r.missing));
-      return r.status;
-    },
-    item: undefined,
-    trace: null,
-  };
-  const evaluation: Evaluation = { ctx, results, questionIndex: ruleset.questionIndex };
-  return evaluation;
+    }
+    const saved = this.trace;
+    this.trace = null; // a variable's inner checks are not part of the right's own trace
+    try {
+      const v = (this.ruleset.variableFns[index] as (c: EvalContext) => unknown)(this);
+      this.variables[index] = v;
+      return v;
+    } finally {
+      this.trace = saved;
+    }
+  }
+
+  param(index: number): number {
+    return paramValue(this.ruleset, index, this.date, this.params);
+  }
+
+  result(index: number): unknown {
+    const r = this.rule(index);
+    if (r === null) return 'not-in-force';
+    if (r.status === 'unknown') return new Unknown(new Set(r.missing));
+    return r.status;
+  }
+
+  rule(index: number): Result | null {
+    const memo = this.results[index];
+    if (memo !== undefined) return memo;
+    const r = evaluateRule(this, this.ruleset.rules[index] as CompiledRule);
+    this.results[index] = r;
+    return r;
+  }
 }
 
 function money(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v / 100 : undefined;
 }
 
-function evaluateRule(ev: Evaluation, rule: CompiledRule, date: IsoDate, trace: boolean): Result | null {
-  const memo = ev.results.get(rule.id);
-  if (memo !== undefined) return memo;
-  if (!inForce(rule, date)) {
-    ev.results.set(rule.id, null);
-    return null;
-  }
-  const { ctx } = ev;
+function evaluateRule(ctx: Evaluation, rule: CompiledRule): Result | null {
+  if (!inForce(rule, ctx.date)) return null;
   const savedTrace = ctx.trace;
-  const outcomeTraces: OutcomeTrace[] | undefined = trace ? [] : undefined;
+  const outcomeTraces: OutcomeTrace[] | undefined = ctx.withTrace ? [] : undefined;
   let status: Status | undefined;
   let reason: string | undefined;
   // Outcomes whose condition is still unknown: the status they would give, and what they miss.
@@ -191,27 +213,25 @@ function evaluateRule(ev: Evaluation, rule: CompiledRule, date: IsoDate, trace: 
       const o = money(rule.overFn(ctx));
       if (o !== undefined) result.over = o;
     }
-    if (unknown) result.missing = sortByQuestion(ev, unknown.missing);
+    if (unknown) result.missing = sortByQuestion(ctx.ruleset, unknown.missing);
     if (outcomeTraces) result.trace = outcomeTraces;
-    ev.results.set(rule.id, result);
     return result;
   } finally {
     ctx.trace = savedTrace;
   }
 }
 
-function sortByQuestion(ev: Evaluation, keys: ReadonlySet<string>): string[] {
-  const order = ev.questionIndex;
+function sortByQuestion(ruleset: Ruleset, keys: ReadonlySet<string>): string[] {
+  const order = ruleset.questionIndex;
   return [...keys].sort((a, b) => (order.get(a) ?? 999) - (order.get(b) ?? 999));
 }
 
 /** Every right in force at `date`, in catalogue order. */
 export function evaluate(ruleset: Ruleset, answers: Answers, date: IsoDate, options: EvaluateOptions = {}): Result[] {
-  assertDate(date);
-  const ev = createEvaluation(ruleset, answers, date, options.trace ?? false);
+  const ev = new Evaluation(ruleset, answers, date, options.trace ?? false);
   const out: Result[] = [];
-  for (const rule of ruleset.rules) {
-    const r = evaluateRule(ev, rule, date, options.trace ?? false);
+  for (let i = 0; i < ruleset.rules.length; i++) {
+    const r = ev.rule(i);
     if (r) out.push(r);
   }
   return out;
@@ -226,7 +246,7 @@ export function missingAnswers(ruleset: Ruleset, answers: Answers, date: IsoDate
   const keys = new Set<string>();
   for (const r of rs) if (r.status === 'unknown') for (const k of r.missing ?? []) keys.add(k);
   if (keys.size === 0) return [];
-  const { ctx } = createEvaluation(ruleset, answers, date, false);
+  const ctx = new Evaluation(ruleset, answers, date, false);
   return ruleset.questions
     .filter((q) => keys.has(q.key))
     .filter((q) => {
@@ -242,6 +262,6 @@ export function isAsked(ruleset: Ruleset, key: string, answers: Answers, date: I
   const q = ruleset.questions[ruleset.questionIndex.get(key) ?? -1];
   if (!q) return false;
   if (!q.askIfFn) return q.askIf !== false;
-  const v = q.askIfFn(createEvaluation(ruleset, answers, date, false).ctx);
+  const v = q.askIfFn(new Evaluation(ruleset, answers, date, false));
   return isUnknown(v) || (Array.isArray(v) ? v.length > 0 : Boolean(v));
 }

@@ -23,10 +23,12 @@ export function mergeUnknown(parts: Unknown[]): Unknown {
 
 /** What the compiled closures read while they run. One per evaluation. */
 export interface EvalContext {
-  answer(key: string): unknown;
-  variable(name: string): unknown;
-  param(id: string): number;
-  result(id: string): unknown;
+  /** an answer (money converted to cents); a missing answer is its question's default or Unknown */
+  answer(key: string, money: boolean, fallback: unknown): unknown;
+  /** references are resolved to indexes when the rules are compiled, so evaluation does no lookups */
+  variable(index: number): unknown;
+  param(index: number): number;
+  result(index: number): unknown;
   item: unknown;
   trace: TraceEntry[] | null;
 }
@@ -43,6 +45,10 @@ export interface CompileScope {
   unitOf(kind: 'var' | 'param', name: string): string | undefined;
   /** called for every reference, to build the dependency graph (cycles are refused at load) */
   depends(kind: 'var' | 'param' | 'result' | 'answer', name: string): void;
+  /** the index of a variable, parameter or right in the compiled ruleset */
+  index(kind: 'var' | 'param' | 'result', name: string): number;
+  /** whether an answer is money (euros in, cents inside) and its default when not answered */
+  answerInfo(key: string): { money: boolean; fallback: unknown };
 }
 
 export class LogicError extends Error {
@@ -90,6 +96,11 @@ export function compileLogic(logic: unknown, scope: CompileScope, field: string)
   return compileNode(logic, scope, field, false).fn;
 }
 
+/** A condition: like compileLogic, but a variable or result read directly as the condition is traced. */
+export function compileCondition(logic: unknown, scope: CompileScope, field: string): Compiled {
+  return tracedFact(compileNode(logic, scope, field, false));
+}
+
 function compileNode(logic: unknown, scope: CompileScope, field: string, inItem: boolean): Node {
   if (logic === null || typeof logic !== 'object') {
     return { fn: () => logic };
@@ -119,7 +130,8 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
         throw new LogicError(at, `the id of a parameter in rules/parameters, found ${describe(id)}`);
       }
       scope.depends('param', id);
-      return { fn: (ctx) => ctx.param(id), name: id, unit: scope.unitOf('param', id) };
+      const index = scope.index('param', id);
+      return { fn: (ctx) => ctx.param(index), name: id, unit: scope.unitOf('param', id) };
     }
     case 'result': {
       const id = argsRaw[0];
@@ -127,7 +139,8 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
         throw new LogicError(at, `the id of a right in rules/rights, found ${describe(id)}`);
       }
       scope.depends('result', id);
-      return { fn: (ctx) => ctx.result(id), name: `result:${id}`, fact: true };
+      const index = scope.index('result', id);
+      return { fn: (ctx) => ctx.result(index), name: `result:${id}`, fact: true };
     }
     case 'some':
     case 'all':
@@ -227,25 +240,32 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
       );
     }
     case '+':
-      return arithmetic(fns, (v) => v.reduce((s, x) => s + x, 0));
+      return arithmetic(fns, (v) => v.reduce((s, x) => s + x, 0), (a, b) => a + b);
     case '*':
       arity(1);
-      return arithmetic(fns, (v) => v.reduce((s, x) => s * x, 1));
+      return arithmetic(fns, (v) => v.reduce((s, x) => s * x, 1), (a, b) => a * b);
     case '-':
       arity(1, 2);
-      return arithmetic(fns, (v) => (v.length === 1 ? -(v[0] as number) : (v[0] as number) - (v[1] as number)));
+      return arithmetic(fns, (v) => (v.length === 1 ? -(v[0] as number) : (v[0] as number) - (v[1] as number)), (a, b) => a - b);
     case '/':
       arity(2, 2);
-      return arithmetic(fns, (v) => (v[0] as number) / (v[1] as number));
+      return arithmetic(fns, (v) => (v[0] as number) / (v[1] as number), (a, b) => a / b);
     case 'min':
       arity(1);
       return arithmetic(fns, (v) => Math.min(...v));
     case 'max':
       arity(1);
       return arithmetic(fns, (v) => Math.max(...v));
-    case 'round':
+    case 'round': {
       arity(1, 1);
-      return arithmetic(fns, (v) => roundHalfUp(v[0] as number));
+      const f = fns[0] as Compiled;
+      return {
+        fn: (ctx) => {
+          const v = f(ctx);
+          return v instanceof Unknown || v === null || v === undefined ? v : roundHalfUp(Number(v));
+        },
+      };
+    }
   }
   /* c8 ignore next */
   throw new LogicError(at, `a supported operator, found "${op}"`);
@@ -272,11 +292,13 @@ function compileVar(argsRaw: unknown[], scope: CompileScope, at: string, inItem:
   }
   if (scope.isVariable(name)) {
     scope.depends('var', name);
-    return { fn: (ctx) => ctx.variable(name), name, unit: scope.unitOf('var', name), fact: true };
+    const index = scope.index('var', name);
+    return { fn: (ctx) => ctx.variable(index), name, unit: scope.unitOf('var', name), fact: true };
   }
   if (scope.isAnswer(name)) {
     scope.depends('answer', name);
-    return { fn: (ctx) => ctx.answer(name), name, unit: scope.unitOf('var', name), fact: true };
+    const { money, fallback: answerDefault } = scope.answerInfo(name);
+    return { fn: (ctx) => ctx.answer(name, money, answerDefault), name, unit: scope.unitOf('var', name), fact: true };
   }
   throw new LogicError(at, `an answer key of questions.json or a variable of variables.json, found "${name}"`);
 }
@@ -291,7 +313,7 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
       if (isUnknown(items)) return items;
       if (!Array.isArray(items)) return op === 'map' || op === 'filter' ? [] : false;
       const saved = ctx.item;
-      const out: unknown[] = [];
+      const out: unknown[] | null = op === 'map' || op === 'filter' ? [] : null;
       let unknowns: Unknown[] | null = null;
       let any = false;
       let every = items.length > 0;
@@ -300,7 +322,7 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
           ctx.item = item;
           const v = body(ctx);
           if (op === 'map') {
-            out.push(v);
+            out?.push(v);
             continue;
           }
           if (isUnknown(v)) {
@@ -310,7 +332,8 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
           }
           if (truthy(v)) {
             any = true;
-            if (op === 'filter') out.push(item);
+            if (op === 'filter') out?.push(item);
+            else if (op === 'some') break;
           } else every = false;
         }
       } finally {
@@ -318,7 +341,7 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
       }
       switch (op) {
         case 'map':
-          return collect(out);
+          return collect(out ?? []);
         case 'filter':
           return unknowns ? mergeUnknown(unknowns) : out;
         case 'some':
@@ -332,7 +355,20 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
   };
 }
 
-function arithmetic(fns: Compiled[], f: (v: number[]) => number): Node {
+function arithmetic(fns: Compiled[], f: (v: number[]) => number, f2?: (a: number, b: number) => number): Node {
+  if (f2 && fns.length === 2) {
+    const [fa, fb] = fns as [Compiled, Compiled];
+    return {
+      fn: (ctx) => {
+        const a = fa(ctx);
+        const b = fb(ctx);
+        if (a instanceof Unknown) return b instanceof Unknown ? mergeUnknown([a, b]) : a;
+        if (b instanceof Unknown) return b;
+        if (a === null || a === undefined || b === null || b === undefined) return null;
+        return f2(Number(a), Number(b));
+      },
+    };
+  }
   return {
     fn: (ctx) => {
       const values: number[] = [];
@@ -360,6 +396,31 @@ const operand = (node: Node, value: unknown): TraceOperand => {
 
 function comparison(op: string, args: Node[], test: (...v: unknown[]) => boolean): Node {
   const fns = args.map((a) => a.fn);
+  if (fns.length === 2) {
+    const [fa, fb] = fns as [Compiled, Compiled];
+    return {
+      fn: (ctx) => {
+        const a = fa(ctx);
+        const b = fb(ctx);
+        const result =
+          a instanceof Unknown
+            ? b instanceof Unknown
+              ? mergeUnknown([a, b])
+              : a
+            : b instanceof Unknown
+              ? b
+              : test(a, b);
+        if (ctx.trace) {
+          ctx.trace.push({
+            op,
+            args: [operand(args[0] as Node, a), operand(args[1] as Node, b)],
+            result: isUnknown(result) ? 'unknown' : result,
+          });
+        }
+        return result;
+      },
+    };
+  }
   return {
     fn: (ctx) => {
       const values = fns.map((f) => f(ctx));

@@ -4,7 +4,8 @@
  * disk): the caller hands over `{ path, data }` pairs with paths relative to `rules/`.
  */
 import { type OutputUnit, Validator } from '@cfworker/json-schema';
-import { type Compiled, type CompileScope, compileLogic, LogicError } from './logic';
+import { compileQuickCheck } from './quick-check';
+import { type Compiled, type CompileScope, compileCondition, compileLogic, LogicError } from './logic';
 import type {
   Manifest,
   Parameter,
@@ -56,11 +57,19 @@ export interface Ruleset {
   questionIndex: Map<string, number>;
   providers: Record<string, Provider>;
   cases: Map<string, RuleCase[]>;
-  /** values of parameters per date, in cents for money: filled lazily, shared by evaluations */
-  paramCache: Map<string, Map<string, number>>;
+  /** compiled variables and parameter ids by the index conditions refer to them with */
+  variableFns: Compiled[];
+  paramIds: string[];
+  paramIndex: Map<string, number>;
+  /** per question key: money (euros in, cents inside) and the default when not answered */
+  answerInfo: Map<string, { money: boolean; fallback: unknown }>;
+  /** values of parameters per date, by index, in cents for money: filled lazily, shared by evaluations */
+  paramCache: Map<string, (number | undefined)[]>;
   /** the schema of a household's answers (schema/answers.schema.json) */
   answersValidator: Validator | null;
   answersSchema: unknown;
+  /** a quick pre-check for the common valid case (see quick-check.ts); null when it cannot be built */
+  answersQuickCheck: ((answers: unknown) => boolean) | null;
 }
 
 /**
@@ -71,7 +80,7 @@ export function validateAnswers(ruleset: Ruleset, answers: unknown): string | nu
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     return 'the answers must be an object of household facts';
   }
-  if (!ruleset.answersValidator) return null;
+  if (!ruleset.answersValidator || ruleset.answersQuickCheck?.(answers)) return null;
   const r = ruleset.answersValidator.validate(answers);
   if (r.valid) return null;
   const first = schemaErrors(r.errors, ruleset.answersSchema)[0];
@@ -209,6 +218,14 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
   }
   rules.sort((a, b) => a.id.localeCompare(b.id));
   const ruleIds = new Set(rules.map((r) => r.id));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const variableNames = Object.keys(variableDefs);
+  const variableIndex = new Map(variableNames.map((n, i) => [n, i]));
+  const paramIds = [...parameters.keys()];
+  const paramIndex = new Map(paramIds.map((id, i) => [id, i]));
+  const answerInfo = new Map(
+    questions.map((q) => [q.key, { money: q.type === 'money', fallback: q.default === undefined ? undefined : q.default }]),
+  );
   const questionKeys = new Map(questions.map((q) => [q.key, q]));
   for (const r of rules) {
     if (!providers[r.provider]) {
@@ -232,11 +249,14 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
         if (kind === 'var') set.add(`var:${name}`);
         if (kind === 'result') set.add(`right:${name}`);
       },
+      index: (kind, name) =>
+        (kind === 'var' ? variableIndex : kind === 'param' ? paramIndex : ruleIndex).get(name) as number,
+      answerInfo: (key) => answerInfo.get(key) as { money: boolean; fallback: unknown },
     };
   };
-  const compile = (file: string, node: string, logic: unknown, field: string): Compiled | undefined => {
+  const compile = (file: string, node: string, logic: unknown, field: string, condition = false): Compiled | undefined => {
     try {
-      return compileLogic(logic, scopeFor(node), field);
+      return (condition ? compileCondition : compileLogic)(logic, scopeFor(node), field);
     } catch (e) {
       if (e instanceof LogicError) {
         problems.push({ file, field: e.field, expected: e.expected });
@@ -247,21 +267,25 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
   };
 
   const variables = new Map<string, Variable & { fn: Compiled }>();
+  const variableFns: Compiled[] = [];
   for (const [name, v] of Object.entries(variableDefs)) {
     const fn = compile('variables.json', `var:${name}`, v.logic, `/variables/${name}/logic`);
-    if (fn) variables.set(name, { ...v, fn });
+    if (fn) {
+      variables.set(name, { ...v, fn });
+      variableFns.push(fn);
+    }
   }
   const compiledRules: CompiledRule[] = [];
   for (const r of rules) {
     const file = `rights/${r.id}/rule.json`;
     const node = `right:${r.id}`;
     const collected = new Set<string>();
-    const c = (logic: unknown, field: string) => {
-      const fn = compile(file, node, logic, field);
+    const c = (logic: unknown, field: string, condition = false) => {
+      const fn = compile(file, node, logic, field, condition);
       for (const d of deps.get(node) ?? []) collected.add(d);
       return fn;
     };
-    const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`));
+    const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`, true));
     const compiled: CompiledRule = {
       ...r,
       when: when.filter((f): f is Compiled => f !== undefined),
@@ -293,9 +317,14 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     questionIndex: new Map(questions.map((q, i) => [q.key, i])),
     providers,
     cases,
+    variableFns,
+    paramIds,
+    paramIndex,
+    answerInfo,
     paramCache: new Map(),
     answersValidator: schemas.get('answers') ?? null,
     answersSchema: schemaData.get('answers'),
+    answersQuickCheck: compileQuickCheck(schemaData.get('answers')),
   };
 }
 

@@ -42,7 +42,7 @@ export interface Harness {
 }
 
 /** Serves dist/ (run `vite build` first: `npm run test:e2e` does) and starts Chromium. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { remoteDebuggingPort?: number } = {}): Promise<Harness> {
   const port = await freePort();
   const server = await preview({
     root: ROOT,
@@ -51,7 +51,9 @@ export async function startHarness(): Promise<Harness> {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
+    args: options.remoteDebuggingPort
+      ? [...CHROMIUM_FLAGS, `--remote-debugging-port=${options.remoteDebuggingPort}`]
+      : CHROMIUM_FLAGS,
   });
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -92,3 +92,25 @@ describe('rights evaluate --jsonl', () => {
     expect(r.stderr).toMatch(/2 lines could not be evaluated/);
   });
 });
+
+describe('the batch serialiser', () => {
+  it('writes exactly what JSON.stringify writes, for every status and figure', async () => {
+    const { evaluate } = await import('../../src/engine');
+    const { loadRulesFromDisk } = await import('../../src/cli/load-rules');
+    const { serializeResults, toOutput } = await import('../../src/cli/output');
+    const { households } = await import('../bench/households');
+    const rules = loadRulesFromDisk();
+    const seen = new Set<string>();
+    for (const a of households(3000, 3)) {
+      const { netMonthlyIncome, ...withoutIncome } = a;
+      for (const answers of [a, withoutIncome]) {
+        const results = evaluate(rules, answers, '2025-03-01');
+        for (const r of results) seen.add(`${r.status}${r.over !== undefined}${r.missing !== undefined}`);
+        expect(serializeResults(results)).toBe(JSON.stringify(results.map(toOutput)));
+      }
+      expect(netMonthlyIncome).toBeTypeOf('number');
+    }
+    expect(seen).toContain('unknownfalsetrue');
+    expect(seen).toContain('not-eligibletruefalse');
+  });
+});

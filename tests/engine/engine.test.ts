@@ -43,7 +43,7 @@ describe('thresholds in cents', () => {
   it('rounds half up, also when binary fractions fall just below the half', () => {
     expect(roundHalfUp(2.5)).toBe(3);
     expect(roundHalfUp(2.4999999999999996)).toBe(3);
-    expect(roundHalfUp(248649.79999999998)).toBe(248650);
+    expect(roundHalfUp(1.4 * 177607)).toBe(248650); // 248649.79999999998 in binary
     expect(roundHalfUp(2.4)).toBe(2);
   });
 });
