@@ -1,10 +1,21 @@
 /** Reading the rules folder from disk for the command line and the tests (Node only). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRuleset, type RuleFile, type Ruleset, RulesetError } from '../engine';
 
-export const RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+/** The rules folder of this checkout, found upwards from this module (run from src/ or bundled in dist-cli/). */
+function findRulesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'rules', 'manifest.json'))) return join(dir, 'rules');
+    const up = dirname(dir);
+    if (up === dir) return join(process.cwd(), 'rules');
+    dir = up;
+  }
+}
+
+export const RULES_DIR = findRulesDir();
 
 function listJson(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

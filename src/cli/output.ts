@@ -41,7 +41,7 @@ export function toOutput(r: Result): OutputResult {
   return o;
 }
 
-const SAFE = /^[A-Za-z0-9 ._\/-]*$/;
+const SAFE = /^[A-Za-z0-9 ._/-]*$/;
 const str = (s: string) => (SAFE.test(s) ? `"${s}"` : JSON.stringify(s));
 
 /**

@@ -86,18 +86,25 @@ const NOT_COMPUTED = Symbol('not computed');
 
 /** One evaluation of one household at one date: caches of variables and results, the trace sink. */
 class Evaluation implements EvalContext {
-  item: unknown = undefined;
-  trace: TraceEntry[] | null = null;
+  // Plain assignments in the constructor, not class fields or parameter properties: transpilers
+  // turn those into defineProperty calls, which made every evaluation markedly slower.
+  item: unknown;
+  trace: TraceEntry[] | null;
+  readonly ruleset: Ruleset;
+  readonly answers: Answers;
+  readonly date: IsoDate;
+  readonly withTrace: boolean;
   readonly variables: unknown[];
   readonly results: (Result | null | undefined)[];
   readonly params: (number | undefined)[];
 
-  constructor(
-    readonly ruleset: Ruleset,
-    readonly answers: Answers,
-    readonly date: IsoDate,
-    readonly withTrace: boolean,
-  ) {
+  constructor(ruleset: Ruleset, answers: Answers, date: IsoDate, withTrace: boolean) {
+    this.item = undefined;
+    this.trace = null;
+    this.ruleset = ruleset;
+    this.answers = answers;
+    this.date = date;
+    this.withTrace = withTrace;
     this.params = paramsOn(ruleset, date);
     this.variables = new Array(ruleset.variableFns.length).fill(NOT_COMPUTED);
     this.results = new Array(ruleset.rules.length);

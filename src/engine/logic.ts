@@ -228,6 +228,7 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
         '>': (a: number, b: number) => a > b,
         '>=': (a: number, b: number) => a >= b,
       }[op];
+      if (args.length === 2) return comparison(op, args, (a, b) => cmp(Number(a), Number(b)));
       return comparison(op, args, (...v) => {
         for (let i = 0; i + 1 < v.length; i++) if (!cmp(Number(v[i]), Number(v[i + 1]))) return false;
         return true;

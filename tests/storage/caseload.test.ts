@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_RECORD_VERSION,
+  CaseFormatError,
+  changesSinceLastVisit,
+  nameProblem,
+  NewerFormatError,
+  newCaseHousehold,
+  parseCaseHousehold,
+  recordVisit,
+  removeFollowUp,
+  setFollowUp,
+  summarize,
+  upgradeCaseRecord,
+} from '../../src/storage/caseload';
+
+const now = new Date('2026-11-23T09:00:00Z');
+const fresh = () => newCaseHousehold({ id: 'h1', name: ' Familie Janssens ', now, answers: { adults: 2 } });
+
+describe('household names', () => {
+  it('accepts ordinary names and refuses empty, too long, or a national register number in any spelling', () => {
+    expect(nameProblem('Familie Janssens')).toBeNull();
+    expect(nameProblem('Gezin 2 – Overleie, bus 12')).toBeNull();
+    expect(nameProblem('  ')).toBe('empty');
+    expect(nameProblem('a'.repeat(81))).toBe('too-long');
+    for (const n of ['85073003328', '85.07.30-033.28', 'Jan 85 07 30 033 28', '85/07/30-033-28']) {
+      expect(nameProblem(n), n).toBe('national-number');
+    }
+  });
+});
+
+describe('follow-up list and visits', () => {
+  it('adds, replaces in place and removes follow-up items', () => {
+    let h = fresh();
+    expect(h.name).toBe('Familie Janssens');
+    h = setFollowUp(h, { rightId: 'kortrijk.kmi', state: 'todo', note: '' });
+    h = setFollowUp(h, { rightId: 'kortrijk.taxibon', state: 'todo', note: '' });
+    h = setFollowUp(h, { rightId: 'kortrijk.kmi', state: 'applied', appliedOn: '2026-11-24', note: 'loonbrieven mee' });
+    expect(h.followUp.map((f) => `${f.rightId}:${f.state}`)).toEqual(['kortrijk.kmi:applied', 'kortrijk.taxibon:todo']);
+    expect(summarize(h).open).toBe(2);
+    h = setFollowUp(h, { rightId: 'kortrijk.kmi', state: 'granted', appliedOn: '2026-11-24', decidedOn: '2026-12-15', note: '' });
+    expect(summarize(h).open).toBe(1);
+    h = removeFollowUp(h, 'kortrijk.taxibon');
+    expect(h.followUp).toHaveLength(1);
+    expect(parseCaseHousehold(structuredClone(h))).toEqual(h);
+  });
+
+  it('tells what changed since the last visit and whether the rules changed', () => {
+    const h = recordVisit(fresh(), {
+      date: '2026-11-23',
+      rulesVersion: '2026.11.1',
+      results: [
+        { id: 'kortrijk.sociaal-tarief', status: 'eligible' },
+        { id: 'kortrijk.extra-sociaal-tarief', status: 'eligible' },
+        { id: 'kortrijk.deelfabriek', status: 'eligible' },
+      ],
+    });
+    expect(h.lastVisit).toBe('2026-11-23');
+    expect(changesSinceLastVisit(h, '2026.11.1', [
+      { id: 'kortrijk.sociaal-tarief', status: 'eligible' },
+      { id: 'kortrijk.extra-sociaal-tarief', status: 'eligible' },
+      { id: 'kortrijk.deelfabriek', status: 'eligible' },
+    ])).toEqual({ rulesChanged: false, previousVersion: '2026.11.1', changes: [] });
+    expect(changesSinceLastVisit(h, '2027.01.1', [
+      { id: 'kortrijk.sociaal-tarief', status: 'not-eligible' },
+      { id: 'kortrijk.deelfabriek', status: 'eligible' },
+      { id: 'kortrijk.nieuw-recht', status: 'ask' },
+    ])).toEqual({
+      rulesChanged: true,
+      previousVersion: '2026.11.1',
+      changes: [
+        { rightId: 'kortrijk.extra-sociaal-tarief', before: 'eligible', after: null },
+        { rightId: 'kortrijk.nieuw-recht', before: null, after: 'ask' },
+        { rightId: 'kortrijk.sociaal-tarief', before: 'eligible', after: 'not-eligible' },
+      ],
+    });
+    expect(changesSinceLastVisit(fresh(), '2027.01.1', [])).toEqual({ rulesChanged: false, previousVersion: null, changes: [] });
+  });
+});
+
+describe('record format', () => {
+  it('reads a current record and refuses every malformed field with its path', () => {
+    const h = setFollowUp(fresh(), { rightId: 'kortrijk.kmi', state: 'todo', note: '' });
+    expect(parseCaseHousehold(JSON.parse(JSON.stringify(h)))).toEqual(h);
+    const bad: [Record<string, unknown>, string][] = [
+      [{ ...h, id: '../x' }, '/id'],
+      [{ ...h, name: '' }, '/name'],
+      [{ ...h, answers: [] }, '/answers'],
+      [{ ...h, lastVisit: '2026-02-30' }, '/lastVisit'],
+      [{ ...h, updatedAt: 'gisteren' }, '/updatedAt'],
+      [{ ...h, followUp: [{ rightId: 'kortrijk.kmi', state: 'maybe', note: '' }] }, '/followUp/0/state'],
+      [{ ...h, followUp: [{ rightId: 'kortrijk.kmi', state: 'todo', note: 'x'.repeat(501) }] }, '/followUp/0/note'],
+      [{ ...h, followUp: [h.followUp[0], h.followUp[0]] }, '/followUp/1/rightId'],
+      [{ ...h, lastResults: { rulesVersion: '1', date: '2026-11-23', statuses: { 'kortrijk.kmi': 'yes' } } }, '/lastResults/statuses/kortrijk.kmi'],
+      [{ ...h, surprise: true }, '/surprise'],
+      [{ ...h, v: 0 }, '/v'],
+    ];
+    for (const [raw, path] of bad) {
+      let error: unknown;
+      try {
+        parseCaseHousehold(raw);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, path).toBeInstanceOf(CaseFormatError);
+      expect((error as CaseFormatError).path).toBe(path);
+    }
+  });
+
+  it('runs the migration hook step by step and refuses records from a newer version', () => {
+    const v1 = { ...fresh() } as Record<string, unknown>;
+    const migrated = upgradeCaseRecord(v1, { 1: (r) => ({ ...r, v: 2, household: 'x' }), 2: (r) => ({ ...r, v: 3 }) }, 3);
+    expect(migrated).toMatchObject({ v: 3, household: 'x', name: 'Familie Janssens' });
+    expect(v1.v).toBe(1); // the input is not changed
+    expect(() => upgradeCaseRecord(v1, {}, 2)).toThrow(CaseFormatError);
+    expect(() => upgradeCaseRecord({ ...v1, v: CASE_RECORD_VERSION + 1 })).toThrow(NewerFormatError);
+  });
+});
