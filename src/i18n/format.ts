@@ -1,0 +1,63 @@
+/** Intl helpers per language: money (nl: € 1.234,56), numbers, dates, and reading typed numbers back. */
+
+/** The Intl locale for a language: Belgian conventions for the country's languages. */
+export function intlLocale(lang: string): string {
+  return ['nl', 'fr', 'de'].includes(lang) ? `${lang}-BE` : lang;
+}
+
+export interface Formatters {
+  /** euros, without cents when whole: € 1.950, € 2.486,50 */
+  money(euros: number): string;
+  number(n: number, options?: Intl.NumberFormatOptions): string;
+  /** an ISO date (YYYY-MM-DD) in words: 1 maart 2025 */
+  date(iso: string): string;
+  /** a figure of the engine in its unit: money for EUR units, 80% for percents, a number otherwise */
+  amount(value: number, unit: string | undefined): string;
+}
+
+export function createFormatters(lang: string): Formatters {
+  const locale = intlLocale(lang);
+  const whole = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const cents = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const money = (euros: number) => (Number.isInteger(euros) ? whole : cents).format(euros);
+  return {
+    money,
+    number: (n, options) => new Intl.NumberFormat(locale, options).format(n),
+    date(iso) {
+      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+      return dateFormat.format(new Date(y, m - 1, d));
+    },
+    amount(value, unit) {
+      if (unit?.startsWith('EUR')) return money(value);
+      if (unit?.startsWith('percent')) return percent.format(value / 100);
+      return new Intl.NumberFormat(locale).format(value);
+    },
+  };
+}
+
+export type ParsedNumber = { ok: true; value: number } | { ok: false; error: 'empty' | 'not-a-number' | 'not-whole' | 'too-many-decimals' };
+
+/**
+ * Reads a typed number the way people write it: "1950", "1.950", "1 950", "1950,50", "1.950,50",
+ * "€ 1950". In a language that writes a decimal comma, a dot followed by exactly three digits is a
+ * thousands separator. `decimals` is how many digits may follow the decimal mark (0 for whole numbers).
+ */
+export function parseNumber(text: string, lang: string, decimals: number): ParsedNumber {
+  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '');
+  if (cleaned === '') return { ok: false, error: 'empty' };
+  const decimalMark = new Intl.NumberFormat(intlLocale(lang)).format(1.5).includes(',') ? ',' : '.';
+  const group = decimalMark === ',' ? '.' : ',';
+  let normal = cleaned;
+  if (decimalMark === ',') {
+    if (normal.includes(',')) normal = normal.replace(/\./g, '').replace(',', '.');
+    else if (/^-?\d{1,3}(\.\d{3})+$/.test(normal)) normal = normal.replace(/\./g, '');
+  } else {
+    normal = normal.split(group).join('');
+  }
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return { ok: false, error: 'not-a-number' };
+  const fraction = normal.split('.')[1] ?? '';
+  if (fraction.length > decimals) return { ok: false, error: decimals === 0 ? 'not-whole' : 'too-many-decimals' };
+  return { ok: true, value: Number(normal) };
+}

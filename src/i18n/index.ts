@@ -1,0 +1,149 @@
+/**
+ * Languages: i18next with two namespaces, "app" (the interface, locales/<lang>/app.json) and "rules"
+ * (rule texts, locales/<lang>/rules.json). Languages are the folders of locales/: adding a language is
+ * adding a folder. Only the chosen language is loaded (plus Dutch, the source, as a fallback for rule
+ * texts not translated yet).
+ */
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import i18next, { type i18n as I18next, type TOptions } from 'i18next';
+import type appNl from '../../locales/nl/app.json';
+import { createFormatters, type Formatters } from './format';
+
+export { createFormatters, type Formatters, intlLocale } from './format';
+
+type Json = Record<string, unknown>;
+
+const appFiles = import.meta.glob<Json>('../../locales/*/app.json', { import: 'default' });
+const ruleFiles = import.meta.glob<Json>('../../locales/*/rules.json', { import: 'default' });
+
+const langOf = (path: string) => path.split('/').at(-2) as string;
+
+export const SOURCE_LANGUAGE = 'nl';
+
+/** Languages with an interface translation, discovered from the locales folders. */
+export const languages: string[] = Object.keys(appFiles).map(langOf).sort();
+
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
+export const directionOf = (lang: string): 'rtl' | 'ltr' => (RTL.has(lang.split('-')[0] as string) ? 'rtl' : 'ltr');
+
+// Typed keys: every key of the Dutch app.json (plural forms `_one`/`_other` are one key).
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type StripPlural<K> = K extends `${infer B}_${PluralSuffix}` ? B : K;
+export type AppKey = StripPlural<Leaves<typeof appNl>>;
+
+/** Picks the language to start in: a saved choice, else the device's, else Dutch. */
+export function pickLanguage(saved: string | null | undefined, preferred: readonly string[] = []): string {
+  if (saved && languages.includes(saved)) return saved;
+  for (const p of preferred) {
+    const base = p.toLowerCase().split('-')[0] as string;
+    if (languages.includes(base)) return base;
+  }
+  return SOURCE_LANGUAGE;
+}
+
+export interface I18n extends Formatters {
+  /** the current language; reading it in a component re-renders it on a change */
+  readonly language: ReadonlySignal<string>;
+  readonly languages: readonly string[];
+  /** an interface text (namespace "app"); the key is checked against locales/nl/app.json */
+  t(key: AppKey, options?: TOptions): string;
+  /** a rule text (namespace "rules"), keyed by rule data: rights.<id>.title, questions.<key>.label… */
+  tr(key: string, options?: TOptions): string;
+  /** does this rule text exist (in the language or the fallback)? */
+  has(key: string): boolean;
+  changeLanguage(lang: string): Promise<void>;
+  /**
+   * The rule parameters at the evaluation date, for rule texts that name an amount:
+   * "{{param.vork.mealNormal}}" in rules.json is filled in from here, formatted in the language.
+   */
+  setRuleParameters(source: ReadonlySignal<Record<string, { value: number; unit: string }>>): void;
+}
+
+/** Nests dotted parameter ids ("vork.mealNormal") the way i18next reads "{{param.vork.mealNormal}}". */
+function nest(values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, text] of Object.entries(values)) {
+    const parts = id.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) {
+      const next = node[part];
+      node = (typeof next === 'object' && next !== null ? next : (node[part] = {})) as Record<string, unknown>;
+    }
+    node[parts.at(-1) as string] = text;
+  }
+  return out;
+}
+
+async function loadLanguage(instance: I18next, lang: string): Promise<void> {
+  const app = appFiles[`../../locales/${lang}/app.json`];
+  const rules = ruleFiles[`../../locales/${lang}/rules.json`];
+  const [appData, rulesData] = await Promise.all([app?.(), rules?.()]);
+  if (appData) instance.addResourceBundle(lang, 'app', appData, true, true);
+  if (rulesData) instance.addResourceBundle(lang, 'rules', rulesData, true, true);
+}
+
+function applyToDocument(lang: string): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = lang;
+  document.documentElement.dir = directionOf(lang);
+}
+
+/** Creates a ready i18n for a language (loading its files), and sets <html lang dir>. */
+export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> {
+  const chosen = languages.includes(lang) ? lang : SOURCE_LANGUAGE;
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: chosen,
+    fallbackLng: SOURCE_LANGUAGE,
+    ns: ['app', 'rules'],
+    defaultNS: 'app',
+    resources: {},
+    interpolation: { escapeValue: false }, // Preact escapes text
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+  });
+  await Promise.all([loadLanguage(instance, chosen), chosen === SOURCE_LANGUAGE ? null : loadLanguage(instance, SOURCE_LANGUAGE)]);
+  const language = signal(chosen);
+  let formatters = createFormatters(chosen);
+  const parameterSource = signal<ReadonlySignal<Record<string, { value: number; unit: string }>> | null>(null);
+  const param = computed(() => {
+    language.value;
+    const values = parameterSource.value?.value ?? {};
+    return nest(Object.fromEntries(Object.entries(values).map(([id, p]) => [id, formatters.amount(p.value, p.unit)])));
+  });
+  applyToDocument(chosen);
+
+  const i18n: I18n = {
+    language,
+    languages,
+    t: (key, options) => {
+      language.value; // subscribe the reading component to language changes
+      return instance.t(key, { ...options, ns: 'app' }) as string;
+    },
+    tr: (key, options) => {
+      language.value;
+      return instance.t(key, { param: param.value, ...options, ns: 'rules' }) as string;
+    },
+    has: (key) => instance.exists(key, { ns: 'rules' }),
+    money: (euros) => formatters.money(euros),
+    number: (n, opts) => formatters.number(n, opts),
+    date: (iso) => formatters.date(iso),
+    amount: (value, unit) => formatters.amount(value, unit),
+    setRuleParameters(source) {
+      parameterSource.value = source;
+    },
+    async changeLanguage(lang) {
+      if (!languages.includes(lang)) return;
+      await loadLanguage(instance, lang);
+      await instance.changeLanguage(lang);
+      formatters = createFormatters(lang);
+      applyToDocument(lang);
+      language.value = lang;
+    },
+  };
+  return i18n;
+}

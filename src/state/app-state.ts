@@ -1,0 +1,409 @@
+/**
+ * The app's state: signals for one household's answers, and what follows from them through the
+ * engine (results, the questions still worth asking). Actions are the only writers; one `effect`
+ * saves every change to the storage. Create one per app (and one per test) with `createAppState`.
+ */
+import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import type { Answers, Question, Result, Rule } from '../engine';
+import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
+import { groupResults, type ResultSections } from './results';
+import type { LoadedRules } from './rules';
+
+export const DEFAULT_HOUSEHOLD = 'default';
+
+export interface ParameterValueAt {
+  value: number;
+  unit: string;
+}
+
+export interface AppStateOptions {
+  storage: Storage;
+  /** the evaluation date, YYYY-MM-DD: today's local date, computed by the shell */
+  date: string;
+  /** the engine and rules, when already loaded (tests); the shell sets them later with `setRules` */
+  rules?: LoadedRules | null;
+  householdId?: string;
+}
+
+export interface AppActions {
+  setRules(rules: LoadedRules): void;
+  setRulesError(message: string): void;
+  setDate(date: string): void;
+  /** reads the household from the storage; what was typed before it finished is kept on top */
+  restore(): Promise<void>;
+  /** accepts an answer; returns the route to go back to after an edit, else null */
+  answer(key: string, value: unknown): string | null;
+  /** "I don't know": the key is not asked again and stays missing for the engine */
+  skip(key: string): string | null;
+  /** shows the previous question again; false when there is none */
+  back(): boolean;
+  /** opens an earlier (or skipped) question to change it; after it, the app returns to `returnTo` */
+  edit(key: string, returnTo?: string): void;
+  /** stops editing without changing anything */
+  cancelEdit(): string | null;
+  /** keeps what is typed on a question (also invalid input) until it is accepted */
+  setDraft(key: string, draft: unknown): void;
+  /** wipes the household's answers, here and in the storage */
+  erase(): Promise<void>;
+  /** saves the current household, then opens another (brugfiguur mode) */
+  switchHousehold(id: string): Promise<void>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  /** resolves when every change so far is written (before a reload for an update) */
+  flush(): Promise<void>;
+}
+
+export interface AppState {
+  readonly storageKind: Storage['kind'];
+  readonly date: ReadonlySignal<string>;
+  readonly householdId: ReadonlySignal<string>;
+  readonly rules: ReadonlySignal<LoadedRules | null>;
+  readonly rulesError: ReadonlySignal<string | null>;
+  readonly answers: ReadonlySignal<Answers>;
+  readonly skipped: ReadonlySignal<readonly string[]>;
+  readonly history: ReadonlySignal<readonly string[]>;
+  readonly drafts: ReadonlySignal<Readonly<Record<string, unknown>>>;
+  /** the earlier question being shown again (back or edit), or null to follow the questionnaire */
+  readonly reviewing: ReadonlySignal<string | null>;
+  /** where to return after an edit, or null */
+  readonly returnTo: ReadonlySignal<string | null>;
+  readonly restored: ReadonlySignal<boolean>;
+  /** why answers are not being kept on the device right now, or null */
+  readonly storageProblem: ReadonlySignal<StorageProblem | null>;
+
+  /** every right in force at the date, with its trace */
+  readonly results: ReadonlySignal<Result[]>;
+  /** questions that could still change a result (missingAnswers), in questions.json order */
+  readonly missing: ReadonlySignal<string[]>;
+  /** the missing questions not answered "I don't know": the ones still to ask */
+  readonly pending: ReadonlySignal<string[]>;
+  readonly currentKey: ReadonlySignal<string | null>;
+  readonly currentQuestion: ReadonlySignal<Question | null>;
+  /** the rules are loaded and nothing is left to ask */
+  readonly done: ReadonlySignal<boolean>;
+  readonly hasAnswers: ReadonlySignal<boolean>;
+  /** the questions answered or skipped that still apply, in questionnaire order (the summary) */
+  readonly answeredQuestions: ReadonlySignal<Question[]>;
+  readonly sections: ReadonlySignal<ResultSections | null>;
+  /** the rights in force at the date (the catalogue) */
+  readonly catalogue: ReadonlySignal<Rule[]>;
+  readonly amountsUpdatedOn: ReadonlySignal<string | null>;
+  /** every parameter's value at the date (euros for money), for rule texts that name an amount */
+  readonly parameterValues: ReadonlySignal<Record<string, ParameterValueAt>>;
+  readonly actions: AppActions;
+  /** stops saving (tests, switching the storage) */
+  dispose(): void;
+}
+
+const without = <T>(list: readonly T[], x: T) => list.filter((y) => y !== x);
+const withAdded = <T>(list: readonly T[], x: T) => (list.includes(x) ? list : [...list, x]);
+const omit = <T extends Record<string, unknown>>(o: T, key: string): T => {
+  if (!(key in o)) return o;
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+};
+
+export function createAppState(options: AppStateOptions): AppState {
+  const { storage } = options;
+  const date = signal(options.date);
+  const householdId = signal(options.householdId ?? DEFAULT_HOUSEHOLD);
+  const rules = signal<LoadedRules | null>(options.rules ?? null);
+  const rulesError = signal<string | null>(null);
+  const answers = signal<Answers>({});
+  const skipped = signal<readonly string[]>([]);
+  const history = signal<readonly string[]>([]);
+  const drafts = signal<Readonly<Record<string, unknown>>>({});
+  const reviewing = signal<string | null>(null);
+  const returnTo = signal<string | null>(null);
+  const restored = signal(false);
+  const storageProblem = signal<StorageProblem | null>(storage.problem);
+  let label: string | undefined;
+
+  const evaluation = computed(() => {
+    const r = rules.value;
+    if (!r) return { results: [] as Result[], missing: [] as string[], error: null as string | null };
+    try {
+      const results = r.evaluate(r.ruleset, answers.value, date.value, { trace: true });
+      const missing = r.missingAnswers(r.ruleset, answers.value, date.value, results);
+      return { results, missing, error: null };
+    } catch (e) {
+      return { results: [], missing: [], error: (e as Error).message };
+    }
+  });
+  const results = computed(() => evaluation.value.results);
+  const missing = computed(() => evaluation.value.missing);
+  const pending = computed(() => missing.value.filter((k) => !skipped.value.includes(k)));
+  const isAsked = (key: string) => {
+    const r = rules.peek();
+    return r ? r.isAsked(r.ruleset, key, answers.peek(), date.peek()) : false;
+  };
+  const questionOf = (key: string | null) =>
+    key === null ? null : (rules.value?.ruleset.questions.find((q) => q.key === key) ?? null);
+  const currentKey = computed(() => reviewing.value ?? pending.value[0] ?? null);
+  const currentQuestion = computed(() => questionOf(currentKey.value));
+  const done = computed(() => rules.value !== null && evaluation.value.error === null && pending.value.length === 0);
+  const hasAnswers = computed(
+    () => Object.keys(answers.value).length > 0 || skipped.value.length > 0 || Object.keys(drafts.value).length > 0,
+  );
+  const answeredQuestions = computed(() => {
+    const r = rules.value;
+    if (!r) return [];
+    return r.ruleset.questions.filter(
+      (q) =>
+        (q.key in answers.value || skipped.value.includes(q.key)) &&
+        r.isAsked(r.ruleset, q.key, answers.value, date.value),
+    );
+  });
+  const sections = computed(() => {
+    const r = rules.value;
+    return r ? groupResults(results.value, r.ruleset) : null;
+  });
+  const catalogue = computed(() => {
+    const r = rules.value;
+    return r ? r.ruleset.rules.filter((rule) => r.inForce(rule, date.value)) : [];
+  });
+  const amountsUpdatedOn = computed(() => {
+    const r = rules.value;
+    return r ? r.amountsUpdatedOn(r.ruleset, date.value) : null;
+  });
+  const parameterValues = computed(() => {
+    const r = rules.value;
+    const out: Record<string, ParameterValueAt> = {};
+    if (!r) return out;
+    for (const [id, p] of r.ruleset.parameters) {
+      try {
+        const v = r.paramAt(r.ruleset, id, date.value);
+        out[id] = { value: p.unit.startsWith('EUR') ? v / 100 : v, unit: p.unit };
+      } catch {
+        // no value at this date: a text naming it keeps its placeholder out (see i18n)
+      }
+    }
+    return out;
+  });
+  const combinedError = computed(() => rulesError.value ?? evaluation.value.error);
+
+  // Saving: the latest snapshot is written after the one in flight, in order; a failed write only
+  // raises storageProblem, the answers stay in the signals.
+  let writing: Promise<void> = Promise.resolve();
+  let queued: HouseholdRecord | null = null;
+  let queuedEmpty = false;
+  const writeLatest = async () => {
+    const record = queued;
+    const empty = queuedEmpty;
+    queued = null;
+    if (!record) return;
+    try {
+      if (empty) await storage.deleteHousehold(record.id);
+      else await storage.putHousehold(record);
+      if (storageProblem.peek() !== null && storageProblem.peek() !== storage.problem) storageProblem.value = storage.problem;
+    } catch (e) {
+      storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
+    }
+  };
+  const snapshotOf = (saved: HouseholdRecord | undefined) => saved ?? emptyHousehold(householdId.peek());
+  const snapshot = (): HouseholdRecord => {
+    const record: HouseholdRecord = {
+      ...emptyHousehold(householdId.peek()),
+      answers: answers.value,
+      skipped: [...skipped.value],
+      history: [...history.value],
+      drafts: drafts.value,
+      updatedAt: new Date().toISOString(),
+    };
+    if (label !== undefined) record.label = label;
+    return record;
+  };
+  // Only a change is written: not the restore itself, not an answer given again unchanged.
+  let lastSaved = '';
+  const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.label]);
+  const disposeSave = effect(() => {
+    const record = snapshot();
+    if (!restored.value) return;
+    const content = contentOf(record);
+    if (content === lastSaved) return;
+    lastSaved = content;
+    queuedEmpty = Object.keys(record.answers).length === 0 && record.skipped.length === 0 && Object.keys(record.drafts).length === 0;
+    queued = record;
+    writing = writing.then(writeLatest);
+  });
+
+  const clearHousehold = () => {
+    answers.value = {};
+    skipped.value = [];
+    history.value = [];
+    drafts.value = {};
+    reviewing.value = null;
+    returnTo.value = null;
+    label = undefined;
+  };
+
+  const advanceAfter = (key: string): string | null => {
+    if (returnTo.value !== null) {
+      const to = returnTo.value;
+      returnTo.value = null;
+      reviewing.value = null;
+      return to;
+    }
+    if (reviewing.value === key) {
+      const h = history.value;
+      let next: string | null = null;
+      for (let i = h.indexOf(key) + 1; i < h.length; i++) {
+        const k = h[i] as string;
+        if ((k in answers.value || skipped.value.includes(k)) && isAsked(k)) {
+          next = k;
+          break;
+        }
+      }
+      reviewing.value = next;
+    }
+    return null;
+  };
+
+  const actions: AppActions = {
+    setRules(loaded) {
+      batch(() => {
+        rules.value = loaded;
+        rulesError.value = null;
+      });
+    },
+    setRulesError(message) {
+      rulesError.value = message;
+    },
+    setDate(d) {
+      date.value = d;
+    },
+    async restore() {
+      let saved: HouseholdRecord | undefined;
+      try {
+        saved = await storage.getHousehold(householdId.peek());
+      } catch {
+        storageProblem.value = 'failed';
+      }
+      batch(() => {
+        if (saved) {
+          answers.value = { ...saved.answers, ...answers.peek() };
+          skipped.value = [...new Set([...saved.skipped, ...skipped.peek()])].filter((k) => !(k in answers.value));
+          history.value = [...new Set([...saved.history, ...history.peek()])];
+          drafts.value = { ...saved.drafts, ...drafts.peek() };
+          label = saved.label;
+        }
+        lastSaved = contentOf(snapshotOf(saved));
+        restored.value = true;
+      });
+    },
+    answer(key, value) {
+      let to: string | null = null;
+      batch(() => {
+        answers.value = { ...answers.value, [key]: value };
+        skipped.value = without(skipped.value, key);
+        history.value = withAdded(history.value, key);
+        drafts.value = omit(drafts.value, key);
+        to = advanceAfter(key);
+      });
+      return to;
+    },
+    skip(key) {
+      let to: string | null = null;
+      batch(() => {
+        answers.value = omit(answers.value, key);
+        skipped.value = withAdded(skipped.value, key);
+        history.value = withAdded(history.value, key);
+        drafts.value = omit(drafts.value, key);
+        to = advanceAfter(key);
+      });
+      return to;
+    },
+    back() {
+      const current = currentKey.value;
+      const h = history.value;
+      const at = current === null ? -1 : h.indexOf(current);
+      for (let i = (at === -1 ? h.length : at) - 1; i >= 0; i--) {
+        const k = h[i] as string;
+        if (isAsked(k)) {
+          reviewing.value = k;
+          return true;
+        }
+      }
+      return false;
+    },
+    edit(key, to) {
+      batch(() => {
+        reviewing.value = key;
+        returnTo.value = to ?? null;
+      });
+    },
+    cancelEdit() {
+      const to = returnTo.value;
+      batch(() => {
+        reviewing.value = null;
+        returnTo.value = null;
+      });
+      return to;
+    },
+    setDraft(key, draft) {
+      drafts.value = { ...drafts.value, [key]: draft };
+    },
+    async erase() {
+      clearHousehold();
+      await actions.flush();
+      try {
+        await storage.deleteHousehold(householdId.peek());
+      } catch (e) {
+        storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
+      }
+    },
+    async switchHousehold(id) {
+      await actions.flush();
+      batch(() => {
+        restored.value = false;
+        clearHousehold();
+        householdId.value = id;
+      });
+      await actions.restore();
+    },
+    async saveSetting(key, value) {
+      try {
+        await storage.putSetting(key, value);
+      } catch (e) {
+        storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
+      }
+    },
+    async flush() {
+      let last: Promise<void>;
+      do {
+        last = writing;
+        await last;
+      } while (last !== writing);
+    },
+  };
+
+  return {
+    storageKind: storage.kind,
+    date,
+    householdId,
+    rules,
+    rulesError: combinedError,
+    answers,
+    skipped,
+    history,
+    drafts,
+    reviewing,
+    returnTo,
+    restored,
+    storageProblem,
+    results,
+    missing,
+    pending,
+    currentKey,
+    currentQuestion,
+    done,
+    hasAnswers,
+    answeredQuestions,
+    sections,
+    catalogue,
+    amountsUpdatedOn,
+    parameterValues,
+    actions,
+    dispose: disposeSave,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * How results are presented, decided once here so screens stay thin: the section of each result
+ * (what you get, ask, near misses, unknown, the rest), grouped by life domain, and which checks of the
+ * engine's trace explain it.
+ */
+import type { OutcomeTrace, Result, Rule, Ruleset, TraceEntry } from '../engine';
+
+/** Life domains in the order the results show them (rule.schema.json categories). */
+export const CATEGORY_ORDER = [
+  'inkomen',
+  'wonen',
+  'gezondheid',
+  'kinderen',
+  'vrije-tijd',
+  'mobiliteit',
+  'energie',
+  'voeding',
+  'schulden',
+] as const;
+
+export type Section = 'eligible' | 'ask' | 'nearMiss' | 'unknown' | 'rest';
+export const SECTION_ORDER: readonly Section[] = ['eligible', 'ask', 'nearMiss', 'unknown', 'rest'];
+
+export interface CategoryGroup {
+  category: string;
+  results: Result[];
+}
+
+export type ResultSections = Record<Section, CategoryGroup[]>;
+
+/** A right you do not get because your income is just above its limit (the result carries `over`). */
+export const isNearMiss = (r: Result): boolean => r.status === 'not-eligible' && r.over !== undefined;
+
+export function sectionOf(r: Result): Section {
+  if (r.status === 'eligible') return 'eligible';
+  if (r.status === 'ask') return 'ask';
+  if (r.status === 'unknown') return 'unknown';
+  return isNearMiss(r) ? 'nearMiss' : 'rest';
+}
+
+/** The outcomes the engine tried, with their checks (a bare `{"var": name}` condition is traced as a fact). */
+export function tracedOutcomes(r: Result, _rule?: Rule): OutcomeTrace[] {
+  return r.trace ?? [];
+}
+
+/** The outcome that decided the result (the last one the engine tried). */
+export const decidingOutcome = (r: Result, rule?: Rule): OutcomeTrace | undefined => tracedOutcomes(r, rule).at(-1);
+
+/**
+ * An "ask" result reached through a near miss ("net uit de boot"): its deciding outcome read a
+ * `nearMiss.*` variable that was true. Someone can still look at the situation.
+ */
+export function isNearMissAsk(r: Result, rule: Rule | undefined): boolean {
+  if (r.status !== 'ask') return false;
+  return (decidingOutcome(r, rule)?.checks ?? []).some(
+    (c) => c.op === 'fact' && c.result === true && (c.args[0]?.name ?? '').startsWith('nearMiss.'),
+  );
+}
+
+const categoryRank = (c: string) => {
+  const i = (CATEGORY_ORDER as readonly string[]).indexOf(c);
+  return i === -1 ? CATEGORY_ORDER.length : i;
+};
+
+/** Results by section, each section by life domain in CATEGORY_ORDER. */
+export function groupResults(results: Result[], ruleset: Ruleset): ResultSections {
+  const sections: ResultSections = { eligible: [], ask: [], nearMiss: [], unknown: [], rest: [] };
+  for (const r of results) {
+    const category = ruleset.rulesById.get(r.id)?.category ?? 'other';
+    const groups = sections[sectionOf(r)];
+    let group = groups.find((g) => g.category === category);
+    if (!group) groups.push((group = { category, results: [] }));
+    group.results.push(r);
+  }
+  for (const s of SECTION_ORDER) sections[s].sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
+  return sections;
+}
+
+/** Groups any list by domain (the catalogue uses it for rules). */
+export function byCategory<T extends { category: string }>(items: T[]): { category: string; items: T[] }[] {
+  const out: { category: string; items: T[] }[] = [];
+  for (const item of items) {
+    let g = out.find((x) => x.category === item.category);
+    if (!g) out.push((g = { category: item.category, items: [] }));
+    g.items.push(item);
+  }
+  return out.sort((a, b) => categoryRank(a.category) - categoryRank(b.category));
+}
+
+const checkKey = (c: TraceEntry) => JSON.stringify([c.op, c.args.map((a) => [a.name, a.value]), c.result]);
+const informative = (c: TraceEntry) => c.args.some((a) => a.name !== undefined);
+
+/**
+ * The checks that explain a result, from its trace. What you get (eligible, ask): the checks of the
+ * outcome that decided it, those that held first. What you do not get: the checks of every outcome
+ * tried, so the routes that failed are said too ("your income is above the limit"). Literal-only
+ * checks are left out, duplicates once.
+ */
+export function explainingChecks(r: Result, rule: Rule | undefined): TraceEntry[] {
+  const trace = tracedOutcomes(r, rule);
+  const deciding = trace.at(-1);
+  if (!deciding || r.status === 'unknown') return [];
+  let checks: TraceEntry[];
+  if (r.status === 'eligible' || r.status === 'ask') {
+    checks = [...deciding.checks].sort((a, b) => Number(b.result === true) - Number(a.result === true));
+  } else {
+    checks = trace.flatMap((o) => o.checks);
+  }
+  const seen = new Set<string>();
+  return checks.filter((c) => {
+    if (!informative(c)) return false;
+    const k = checkKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

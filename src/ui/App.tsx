@@ -1,0 +1,92 @@
+/** The app shell: header, the screen of the current route, the footer with "erase my answers". */
+import { PwaNotices, StorageNotice } from './components/Banners';
+import { EraseAnswers } from './components/EraseAnswers';
+import { Heading } from './components/Heading';
+import { type Services, ServicesContext, useServices } from './context';
+import { paths } from './router';
+import { Catalogue } from './screens/Catalogue';
+import { Home } from './screens/Home';
+import { Questions } from './screens/Questions';
+import { Results } from './screens/Results';
+import { Right } from './screens/Right';
+import { Summary } from './screens/Summary';
+
+export function App({ services }: { services: Services }) {
+  return (
+    <ServicesContext.Provider value={services}>
+      <Shell />
+    </ServicesContext.Provider>
+  );
+}
+
+function Screen() {
+  const { router, i18n } = useServices();
+  const route = router.route.value;
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'questions':
+      return <Questions />;
+    case 'summary':
+      return <Summary />;
+    case 'results':
+      return <Results />;
+    case 'catalogue':
+      return <Catalogue />;
+    case 'right':
+      return <Right key={route.id} id={route.id} />;
+    default:
+      return (
+        <>
+          <Heading title={i18n.t('app.notFoundTitle')} />
+          <p>{i18n.t('app.notFoundText')}</p>
+          <p>
+            <a href={paths.home}>{i18n.t('app.toStart')}</a>
+          </p>
+        </>
+      );
+  }
+}
+
+function Shell() {
+  const { router, i18n, state } = useServices();
+  const route = router.route.value;
+  const version = state.rules.value?.ruleset.manifest.version;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {i18n.t('app.skipToContent')}
+      </a>
+      <header class="site-header">
+        <a class="site-name" href={paths.home} aria-label={i18n.t('app.home')}>
+          {i18n.t('app.name')}
+        </a>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <StorageNotice />
+        <Screen key={route.name} />
+      </main>
+      <footer class="site-footer">
+        <nav aria-label={i18n.t('app.footerNav')}>
+          <ul>
+            <li>
+              <a class="tap-link" href={paths.catalogue}>
+                {i18n.t('home.catalogue')}
+              </a>
+            </li>
+            {state.hasAnswers.value && (
+              <li>
+                <a class="tap-link" href={paths.summary}>
+                  {i18n.t('results.editAnswers')}
+                </a>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <EraseAnswers />
+        {version && <p class="version">{i18n.t('app.rulesVersion', { version })}</p>}
+      </footer>
+      <PwaNotices answering={route.name === 'questions'} />
+    </>
+  );
+}

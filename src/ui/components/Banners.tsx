@@ -1,0 +1,57 @@
+import { useServices } from '../context';
+
+/** Storage problems: said plainly, once, at the top. The answers keep working in memory. */
+export function StorageNotice() {
+  const { state, i18n } = useServices();
+  const problem = state.storageProblem.value;
+  if (!problem) return null;
+  const text =
+    problem === 'full' ? i18n.t('storage.full') : problem === 'unavailable' ? i18n.t('storage.unavailable') : i18n.t('storage.failed');
+  return (
+    <div class="notice notice-warning" role="status">
+      <p>{text}</p>
+    </div>
+  );
+}
+
+/**
+ * "Ready to work offline" and "an update is ready", at the bottom of the screen (no layout shift).
+ * The update offer is not shown during the questionnaire: an update never interrupts answering.
+ */
+export function PwaNotices({ answering }: { answering: boolean }) {
+  const { pwa, i18n, state } = useServices();
+  const showUpdate = pwa.needRefresh.value && !answering;
+  const showOffline = pwa.offlineReady.value && !showUpdate && !answering;
+  return (
+    <div class="toasts" role="status">
+      {showUpdate && (
+        <div class="toast">
+          <p>{i18n.t('pwa.needRefresh')}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="button primary"
+              onClick={async () => {
+                await state.actions.flush();
+                await pwa.applyUpdate();
+              }}
+            >
+              {i18n.t('pwa.update')}
+            </button>
+            <button type="button" class="button secondary" onClick={() => pwa.postponeUpdate()}>
+              {i18n.t('pwa.later')}
+            </button>
+          </div>
+        </div>
+      )}
+      {showOffline && (
+        <div class="toast">
+          <p>{i18n.t('pwa.offlineReady')}</p>
+          <button type="button" class="button secondary" onClick={() => pwa.dismissOfflineReady()}>
+            {i18n.t('pwa.close')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** The start page: what this is, that answers stay on the device, and where to begin. */
+import { Heading } from '../components/Heading';
+import { useServices } from '../context';
+import { paths } from '../router';
+
+export function Home() {
+  const { state, i18n } = useServices();
+  const started = state.hasAnswers.value;
+  const done = state.done.value;
+  return (
+    <>
+      <Heading title={i18n.t('home.title')} />
+      <p class="lead">{i18n.t('home.intro')}</p>
+      <p>{i18n.t('home.duration')}</p>
+      <p class="private">{i18n.t('home.private')}</p>
+      <div class="actions">
+        {started && done ? (
+          <a class="button primary" href={paths.results}>
+            {i18n.t('home.results')}
+          </a>
+        ) : (
+          <a class="button primary" href={paths.questions}>
+            {started ? i18n.t('home.continue') : i18n.t('home.start')}
+          </a>
+        )}
+        {started && !done && (
+          <a class="button secondary" href={paths.results}>
+            {i18n.t('home.results')}
+          </a>
+        )}
+      </div>
+      <p class="catalogue-link">
+        {i18n.t('home.catalogueHint')} <a href={paths.catalogue}>{i18n.t('home.catalogue')}</a>
+      </p>
+    </>
+  );
+}

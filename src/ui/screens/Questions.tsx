@@ -1,0 +1,187 @@
+/** The questionnaire: one question per screen, only those that can still change a result. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Question } from '../../engine';
+import type { AppKey } from '../../i18n';
+import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../state/validate';
+import { Heading } from '../components/Heading';
+import { Loading } from '../components/Loading';
+import { BooleanField, ChildrenField, ChoiceField, MultiField, NumberField } from '../components/fields';
+import { useServices } from '../context';
+import { paths } from '../router';
+
+const ERROR_KEYS = {
+  required: 'errors.required',
+  notNumber: 'errors.notNumber',
+  notWhole: 'errors.notWhole',
+  tooManyDecimals: 'errors.tooManyDecimals',
+  min: 'errors.min',
+  max: 'errors.max',
+  chooseOne: 'errors.chooseOne',
+  childAge: 'errors.childAge',
+  tooManyChildren: 'errors.tooManyChildren',
+  childrenInvalid: 'errors.childrenInvalid',
+} as const satisfies Record<string, AppKey>;
+
+export function Questions() {
+  const { state, i18n, router } = useServices();
+  const shown = useRef(0);
+  if (!state.rules.value || state.rulesError.value || !state.restored.value) return <Loading />;
+  const question = state.currentQuestion.value;
+  if (!question) {
+    return (
+      <>
+        <Heading title={i18n.t('question.done')} />
+        <p>
+          <a class="button primary" href={paths.results}>
+            {i18n.t('question.toResults')}
+          </a>
+        </p>
+      </>
+    );
+  }
+  shown.current++;
+  return <QuestionForm key={question.key} question={question} focus={shown.current > 1 || router.changes.peek() > 0} />;
+}
+
+function QuestionForm({ question, focus }: { question: Question; focus: boolean }) {
+  const { state, i18n, router } = useServices();
+  const { actions } = state;
+  const lang = i18n.language.value;
+  const key = question.key;
+  const [submitted, setSubmitted] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const saved = state.drafts.value[key];
+  const draft = normaliseDraft(question, saved ?? draftFromAnswer(question, state.answers.value[key], lang));
+  const validation = submitted > 0 ? validateDraft(question, draft, lang) : null;
+  const error = validation && !validation.ok ? validation : null;
+
+  useEffect(() => {
+    if (!submitted) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [submitted]);
+
+  const after = (returnTo: string | null) => {
+    if (returnTo) router.navigate(returnTo);
+    else if (state.currentKey.value === null) router.navigate(paths.results);
+  };
+  const onSubmit = (e: Event) => {
+    e.preventDefault();
+    const v = validateDraft(question, draft, lang);
+    if (!v.ok) {
+      setSubmitted((n) => n + 1);
+      return;
+    }
+    after(actions.answer(key, v.value));
+  };
+  const onSkip = () => after(actions.skip(key));
+  const onBack = () => {
+    if (state.returnTo.value) {
+      const to = actions.cancelEdit();
+      if (to) router.navigate(to);
+    } else if (!actions.back()) router.navigate(paths.home);
+  };
+
+  const label = i18n.has(`questions.${key}.label`) ? i18n.tr(`questions.${key}.label`) : key;
+  const help = i18n.has(`questions.${key}.help`) ? i18n.tr(`questions.${key}.help`) : null;
+  const why = i18n.has(`questions.${key}.why`) ? i18n.tr(`questions.${key}.why`) : null;
+  const inputId = `answer-${key}`;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  const describedBy = [help && hintId, error && errorId].filter(Boolean).join(' ');
+  const isGroup = question.type !== 'integer' && question.type !== 'money';
+  const editing = state.reviewing.value === key;
+  const left = state.pending.value.filter((k) => k !== key).length + 1;
+  const answered = state.answeredQuestions.value.filter((q) => q.key !== key).length;
+
+  const fieldProps = { question, inputId, describedBy, invalid: !!error };
+  const onDraft = (d: unknown) => actions.setDraft(key, d);
+  let field: preact.JSX.Element;
+  switch (question.type) {
+    case 'integer':
+    case 'money':
+      field = <NumberField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
+      break;
+    case 'boolean':
+      field = <BooleanField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
+      break;
+    case 'choice':
+      field = <ChoiceField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
+      break;
+    case 'multi':
+      field = <MultiField {...fieldProps} draft={draft as MultiDraft} onDraft={onDraft} />;
+      break;
+    case 'children':
+      field = <ChildrenField {...fieldProps} draft={draft as ChildrenDraft} onDraft={onDraft} items={error?.items} />;
+      break;
+  }
+
+  const heading = (
+    <Heading title={label} focus={focus}>
+      {isGroup ? label : <label for={inputId}>{label}</label>}
+    </Heading>
+  );
+  const body = (
+    <>
+      {help && (
+        <p class="hint" id={hintId}>
+          {help}
+        </p>
+      )}
+      {why && (
+        <details class="why">
+          <summary>{i18n.t('question.why')}</summary>
+          <p>{why}</p>
+        </details>
+      )}
+      {error && (
+        <p class="error-message" id={errorId}>
+          <span class="visually-hidden">{i18n.t('errors.prefix')} </span>
+          {i18n.t(ERROR_KEYS[error.error.key], error.error.params)}
+        </p>
+      )}
+      {field}
+    </>
+  );
+
+  return (
+    <div class="question-screen">
+      <p class="progress">
+        <button type="button" class="button link back" onClick={onBack}>
+          {i18n.t('question.back')}
+        </button>
+        <span>
+          {editing && state.returnTo.value ? (
+            i18n.t('question.editing')
+          ) : (
+            <>
+              {answered > 0 && `${i18n.t('question.answered', { count: answered })} `}
+              {i18n.t('question.progress', { count: left })}
+            </>
+          )}
+        </span>
+      </p>
+      <form ref={formRef} onSubmit={onSubmit} noValidate class={error ? 'question has-error' : 'question'}>
+        {isGroup ? (
+          <fieldset aria-describedby={describedBy || undefined}>
+            <legend>{heading}</legend>
+            {body}
+          </fieldset>
+        ) : (
+          <div class="question-field">
+            {heading}
+            {body}
+          </div>
+        )}
+        <div class="actions">
+          <button type="submit" class="button primary">
+            {editing && state.returnTo.value ? i18n.t('question.save') : i18n.t('question.next')}
+          </button>
+          <button type="button" class="button secondary" onClick={onSkip}>
+            {i18n.t('question.skip')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

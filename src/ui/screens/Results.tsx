@@ -1,0 +1,199 @@
+/**
+ * The results: what you get first, then what someone decides ("ask"), then near misses, then what is
+ * still unknown, then the rest, folded. Each section is grouped by life domain.
+ */
+import type { Result } from '../../engine';
+import type { AppKey } from '../../i18n';
+import { type CategoryGroup, isNearMissAsk, type Section } from '../../state/results';
+import { Heading } from '../components/Heading';
+import { Loading } from '../components/Loading';
+import { useServices } from '../context';
+import { paths } from '../router';
+import { amountText, categoryName, providerName, questionLabel, reasonText, rightSummary, rightTitle } from '../texts';
+
+const SECTION_TITLES = {
+  eligible: 'results.sections.eligible',
+  ask: 'results.sections.ask',
+  nearMiss: 'results.sections.nearMiss',
+  unknown: 'results.sections.unknown',
+  rest: 'results.sections.rest',
+} as const satisfies Record<Section, AppKey>;
+
+const SECTION_INTROS = {
+  eligible: 'results.sectionIntro.eligible',
+  ask: 'results.sectionIntro.ask',
+  nearMiss: 'results.sectionIntro.nearMiss',
+  unknown: 'results.sectionIntro.unknown',
+  rest: 'results.sectionIntro.rest',
+} as const satisfies Record<Section, AppKey>;
+
+export function Results() {
+  const { state, i18n } = useServices();
+  const rules = state.rules.value;
+  const sections = state.sections.value;
+  if (!rules || !sections || state.rulesError.value || !state.restored.value) return <Loading />;
+  const pending = state.pending.value.length;
+  const updated = state.amountsUpdatedOn.value;
+  const count = (groups: CategoryGroup[]) => groups.reduce((n, g) => n + g.results.length, 0);
+  const restCount = count(sections.rest);
+
+  return (
+    <>
+      <Heading title={i18n.t('results.title')} />
+      <p class="meta">
+        {i18n.t('results.computedFor', { date: i18n.date(state.date.value) })}{' '}
+        {i18n.t('results.rulesVersion', { version: rules.ruleset.manifest.version })}{' '}
+        {updated && i18n.t('results.amountsUpdated', { date: i18n.date(updated) })}
+      </p>
+      {!state.hasAnswers.value && (
+        <div class="notice">
+          <p>{i18n.t('results.noAnswers')}</p>
+          <a class="button primary" href={paths.questions}>
+            {i18n.t('results.start')}
+          </a>
+        </div>
+      )}
+      {state.hasAnswers.value && pending > 0 && (
+        <div class="notice">
+          <p>{i18n.t('results.notFinished', { count: pending })}</p>
+          <a class="button primary" href={paths.questions}>
+            {i18n.t('results.continue')}
+          </a>
+        </div>
+      )}
+      <p>
+        <a class="tap-link" href={paths.summary}>
+          {i18n.t('results.editAnswers')}
+        </a>
+      </p>
+      {(['eligible', 'ask', 'nearMiss', 'unknown'] as const).map(
+        (s) =>
+          sections[s].length > 0 && (
+            <section key={s} class={`results-section section-${s}`} aria-labelledby={`section-${s}`}>
+              <h2 id={`section-${s}`}>
+                {i18n.t(SECTION_TITLES[s])} <span class="count">({i18n.t('results.count', { count: count(sections[s]) })})</span>
+              </h2>
+              <p class="section-intro">{i18n.t(SECTION_INTROS[s])}</p>
+              <Groups groups={sections[s]} section={s} />
+              {s === 'nearMiss' && <StillAsk />}
+            </section>
+          ),
+      )}
+      {restCount > 0 && (
+        <section class="results-section section-rest" aria-labelledby="section-rest">
+          <h2 id="section-rest">
+            {i18n.t(SECTION_TITLES.rest)} <span class="count">({i18n.t('results.count', { count: restCount })})</span>
+          </h2>
+          <details>
+            <summary>{i18n.t('results.showRest', { count: restCount })}</summary>
+            <p class="section-intro">{i18n.t(SECTION_INTROS.rest)}</p>
+            <Groups groups={sections.rest} section="rest" />
+          </details>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Groups({ groups, section }: { groups: CategoryGroup[]; section: Section }) {
+  const { i18n } = useServices();
+  return (
+    <>
+      {groups.map((g) => (
+        <div class="category" key={g.category}>
+          <h3>{categoryName(i18n, g.category)}</h3>
+          <ul class="result-list">
+            {g.results.map((r) => (
+              <ResultItem key={r.id} result={r} section={section} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ResultItem({ result: r, section }: { result: Result; section: Section }) {
+  const { state, i18n, router } = useServices();
+  const rules = state.rules.value;
+  if (!rules) return null;
+  const rule = rules.ruleset.rulesById.get(r.id);
+  const title = rightTitle(i18n, r.id);
+  const amount = amountText(i18n, r);
+  const provider = rule ? providerName(i18n, rule.provider, rules.ruleset.providers[rule.provider]) : null;
+  const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
+
+  return (
+    <li class="result">
+      <a class="result-title" href={paths.right(r.id)}>
+        {title}
+      </a>
+      {section === 'nearMiss' && r.over !== undefined ? (
+        <p class="result-over">{i18n.t('results.over', { over: i18n.money(r.over), right: title })}</p>
+      ) : section === 'rest' ? (
+        <p>{reasonText(i18n, r, state.answers.value) ?? rightSummary(i18n, r.id)}</p>
+      ) : (
+        <p>{rightSummary(i18n, r.id)}</p>
+      )}
+      {amount && (section === 'eligible' || section === 'ask') && <p class="result-amount">{amount}</p>}
+      {section === 'ask' && rule && (
+        <>
+          {provider && <p>{i18n.t('results.goTo', { provider })}</p>}
+          {rule.documents.length > 0 && (
+            <>
+              <p>{i18n.t('results.bring')}</p>
+              <ul class="bring">
+                {rule.documents.map((d) => (
+                  <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {section === 'unknown' && askable.length > 0 && (
+        <>
+          <p>{i18n.t('results.needAnswer')}</p>
+          <ul class="missing-list">
+            {askable.map((key) => (
+              <li key={key}>
+                <button
+                  type="button"
+                  class="button link"
+                  onClick={() => {
+                    state.actions.edit(key, paths.results);
+                    router.navigate(paths.questions);
+                  }}
+                >
+                  {questionLabel(i18n, key)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** "The Sociaal Huis can still look at your situation for the UiTPAS": asks reached by a near miss. */
+function StillAsk() {
+  const { state, i18n } = useServices();
+  const rules = state.rules.value;
+  if (!rules) return null;
+  const asks = state.results.value.filter((r) => isNearMissAsk(r, rules.ruleset.rulesById.get(r.id)));
+  if (!asks.length) return null;
+  return (
+    <ul class="still-ask">
+      {asks.map((r) => {
+        const rule = rules.ruleset.rulesById.get(r.id);
+        const provider = rule ? providerName(i18n, rule.provider, rules.ruleset.providers[rule.provider]) : '';
+        return (
+          <li key={r.id}>
+            <a class="tap-link" href={paths.right(r.id)}>{i18n.t('results.stillAsk', { provider, right: rightTitle(i18n, r.id) })}</a>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

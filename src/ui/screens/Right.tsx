@@ -1,0 +1,240 @@
+/** One right: what you get, why (from the engine's trace), how to apply, what to bring, where to go, sources. */
+import type { Provider, Result, Rule } from '../../engine';
+import type { AppKey } from '../../i18n';
+import { explainingChecks, sectionOf } from '../../state/results';
+import { Heading } from '../components/Heading';
+import { Loading } from '../components/Loading';
+import { useServices } from '../context';
+import { paths } from '../router';
+import {
+  amountText,
+  checkSentences,
+  mapLink,
+  providerName,
+  questionLabel,
+  reasonText,
+  rightSummary,
+  rightTitle,
+  telLink,
+} from '../texts';
+
+const STATUS_KEYS = {
+  eligible: 'status.eligible',
+  ask: 'status.ask',
+  nearMiss: 'status.nearMiss',
+  unknown: 'status.unknown',
+  rest: 'status.not-eligible',
+} as const satisfies Record<string, AppKey>;
+
+const DAY_KEYS: Record<string, AppKey> = {
+  mo: 'days.mo',
+  tu: 'days.tu',
+  we: 'days.we',
+  th: 'days.th',
+  fr: 'days.fr',
+  sa: 'days.sa',
+  su: 'days.su',
+};
+
+export function Right({ id }: { id: string }) {
+  const { state, i18n, router } = useServices();
+  const rules = state.rules.value;
+  if (!rules || state.rulesError.value || !state.restored.value) return <Loading />;
+  const rule = rules.ruleset.rulesById.get(id);
+  const previous = router.previous.value?.name;
+  const backToCatalogue = previous === 'catalogue' || (previous !== 'results' && !state.hasAnswers.value);
+  const back = (
+    <p class="back-link">
+      <a class="tap-link" href={backToCatalogue ? paths.catalogue : paths.results}>
+        {backToCatalogue ? i18n.t('right.backToCatalogue') : i18n.t('right.backToResults')}
+      </a>
+    </p>
+  );
+  if (!rule) {
+    return (
+      <>
+        {back}
+        <Heading title={i18n.t('right.notFound')} />
+      </>
+    );
+  }
+  const title = rightTitle(i18n, id);
+  const result = state.results.value.find((r) => r.id === id);
+  const provider = rules.ruleset.providers[rule.provider];
+
+  return (
+    <article class="right-page">
+      {back}
+      <Heading title={title} />
+      <p class="lead">{rightSummary(i18n, id)}</p>
+      {result ? <Situation result={result} rule={rule} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
+      {rule.steps.length > 0 && (
+        <section aria-labelledby="steps">
+          <h2 id="steps">{i18n.t('right.steps')}</h2>
+          <ol class="steps">
+            {rule.steps.map((s) => (
+              <li key={s}>{i18n.has(`steps.${s}`) ? i18n.tr(`steps.${s}`) : s}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {rule.documents.length > 0 && (
+        <section aria-labelledby="documents">
+          <h2 id="documents">{i18n.t('right.documents')}</h2>
+          <ul class="documents">
+            {rule.documents.map((d) => (
+              <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="where">
+        <h2 id="where">{i18n.t('right.where')}</h2>
+        <ProviderInfo id={rule.provider} provider={provider} />
+      </section>
+      <section aria-labelledby="sources">
+        <h2 id="sources">{i18n.t('right.sources')}</h2>
+        <ul class="sources">
+          {rule.sources.map((s) => (
+            <li key={s.title}>
+              {s.url ? <a href={s.url}>{s.title}</a> : s.title}{' '}
+              <span class="source-date">({i18n.t('right.sourceRead', { date: i18n.date(s.read) })})</span>
+            </li>
+          ))}
+        </ul>
+        {(rule.assumptions?.length ?? 0) > 0 && <p class="assumption">{i18n.t('right.assumption')}</p>}
+      </section>
+    </article>
+  );
+}
+
+function Situation({ result: r, rule }: { result: Result; rule: Rule }) {
+  const { state, i18n, router } = useServices();
+  const section = sectionOf(r);
+  const amount = amountText(i18n, r);
+  const reason = reasonText(i18n, r, state.answers.value);
+  const checks = checkSentences(i18n, explainingChecks(r, rule));
+  const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
+
+  if (!state.hasAnswers.value && r.status === 'unknown') {
+    return (
+      <section aria-labelledby="situation" class="situation">
+        <h2 id="situation">{i18n.t('right.yourStatus')}</h2>
+        <p>{i18n.t('right.noAnswers')}</p>
+        <a class="button primary" href={paths.questions}>
+          {i18n.t('right.start')}
+        </a>
+      </section>
+    );
+  }
+  return (
+    <>
+      {amount && (
+        <section aria-labelledby="what">
+          <h2 id="what">{i18n.t('right.whatYouGet')}</h2>
+          <p class="amount">{amount}</p>
+        </section>
+      )}
+      <section aria-labelledby="situation" class="situation">
+        <h2 id="situation">{i18n.t('right.why')}</h2>
+        <p class={`status status-${section}`}>{i18n.t(STATUS_KEYS[section])}</p>
+        {r.status === 'unknown' ? (
+          <>
+            <p>{i18n.t('right.unknown')}</p>
+            <ul class="missing-list">
+              {askable.map((key) => (
+                <li key={key}>
+                  <button
+                    type="button"
+                    class="button link"
+                    onClick={() => {
+                      state.actions.edit(key, paths.right(r.id));
+                      router.navigate(paths.questions);
+                    }}
+                  >
+                    {questionLabel(i18n, key)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            {reason && <p>{reason}</p>}
+            {!reason && r.over !== undefined && <p>{i18n.t('right.over', { over: i18n.money(r.over) })}</p>}
+            {checks.length === 0 && r.threshold !== undefined && (
+              <p>{i18n.t('right.threshold', { threshold: i18n.money(r.threshold) })}</p>
+            )}
+            {checks.length > 0 && (
+              <>
+                <p class="checks-title">{i18n.t('right.checked')}</p>
+                <ul class="checks">
+                  {checks.map((c) => (
+                    <li key={c}>{c}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ProviderInfo({ id, provider }: { id: string; provider: Provider | undefined }) {
+  const { i18n } = useServices();
+  const name = providerName(i18n, id, provider);
+  const description = i18n.has(`providers.${id}.description`) ? i18n.tr(`providers.${id}.description`) : null;
+  // Each range stays on one line; the line may break between ranges.
+  const formatRanges = (open: [string, string][]) =>
+    open.length
+      ? open.flatMap(([from, to], i) => [
+          i > 0 ? ' ' : null,
+          <span class="nowrap" key={from}>
+            {i > 0 && `${i18n.t('hours.and')} `}
+            {i18n.t('hours.range', { from, to })}
+          </span>,
+        ])
+      : i18n.t('hours.closed');
+  return (
+    <div class="provider">
+      <p class="provider-name">{name}</p>
+      {description && <p>{description}</p>}
+      {provider?.address && (
+        <p>
+          <span class="label">{i18n.t('right.address')}:</span> {provider.address}
+          <br />
+          <a href={mapLink(provider.address)} target="_blank" rel="noopener noreferrer">
+            {i18n.t('right.map', { address: provider.address })}
+          </a>
+        </p>
+      )}
+      {provider?.hours && provider.hours.length > 0 && (
+        <>
+          <p class="label">{i18n.t('right.hours')}</p>
+          <dl class="hours">
+            {provider.hours.map((h) => (
+              <div key={h.days}>
+                <dt>{DAY_KEYS[h.days] ? i18n.t(DAY_KEYS[h.days] as AppKey) : h.days}</dt>
+                <dd>{formatRanges(h.open)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+      {provider?.phone && (
+        <p>
+          <a class="button secondary" href={telLink(provider.phone)}>
+            {i18n.t('right.call', { phone: provider.phone })}
+          </a>
+        </p>
+      )}
+      {provider?.email && (
+        <p>
+          <span class="label">{i18n.t('right.email')}:</span> <a href={`mailto:${provider.email}`}>{provider.email}</a>
+        </p>
+      )}
+    </div>
+  );
+}

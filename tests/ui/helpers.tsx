@@ -1,0 +1,89 @@
+/** Renders the whole app with a fresh state, storage, router and i18n: one per test. */
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach } from 'vitest';
+import type { Answers } from '../../src/engine';
+import { createI18n, type I18n } from '../../src/i18n';
+import { createPwa } from '../../src/pwa';
+import { type AppState, createAppState } from '../../src/state/app-state';
+import { type LoadedRules, loadRules } from '../../src/state/rules';
+import { createMemoryStorage, type Storage } from '../../src/storage';
+import { App } from '../../src/ui/App';
+import { createRouter, type Router } from '../../src/ui/router';
+
+let rules: Promise<LoadedRules> | undefined;
+export const sharedRules = () => (rules ??= loadRules());
+
+let i18nPromise: Promise<I18n> | undefined;
+export const dutch = () => (i18nPromise ??= createI18n('nl'));
+
+/** The worked examples of DOMAIN.md are dated 2025-03-01. */
+export const DATE = '2025-03-01';
+
+export const singleParent: Answers = {
+  adults: 1,
+  children: [{ age: 0 }],
+  age: 27,
+  netMonthlyIncome: 1950,
+  statuses: [],
+  disability: false,
+  housing: 'private-rent',
+  childcare: 'free-price',
+  debts: false,
+};
+
+export const coupleNearMiss: Answers = {
+  adults: 2,
+  partner: true,
+  children: [{ age: 4 }, { age: 9 }],
+  age: 38,
+  netMonthlyIncome: 2650,
+  statuses: ['jobseeker'],
+  disability: false,
+  housing: 'private-rent',
+  debts: false,
+};
+
+export interface Rendered {
+  state: AppState;
+  router: Router;
+  storage: Storage;
+  i18n: I18n;
+  container: HTMLElement;
+}
+
+export async function renderApp(
+  options: { route?: string; answers?: Answers; skipped?: string[]; storage?: Storage; date?: string } = {},
+): Promise<Rendered> {
+  const storage = options.storage ?? createMemoryStorage();
+  if (options.answers || options.skipped) {
+    await storage.putHousehold({
+      v: 1,
+      id: 'default',
+      answers: options.answers ?? {},
+      skipped: options.skipped ?? [],
+      history: Object.keys(options.answers ?? {}),
+      drafts: {},
+      updatedAt: new Date().toISOString(),
+    });
+  }
+  const [loaded, i18n] = await Promise.all([sharedRules(), dutch()]);
+  const state = createAppState({ storage, date: options.date ?? DATE, rules: loaded });
+  await state.actions.restore();
+  i18n.setRuleParameters(state.parameterValues);
+  window.location.hash = options.route ?? '#/';
+  const router = createRouter(window);
+  const pwa = createPwa();
+  const { container } = render(<App services={{ state, i18n, pwa, router }} />);
+  disposers.push(() => {
+    router.dispose();
+    state.dispose();
+  });
+  return { state, router, storage, i18n, container: container as HTMLElement };
+}
+
+const disposers: (() => void)[] = [];
+afterEach(() => {
+  cleanup();
+  for (const d of disposers.splice(0)) d();
+  window.location.hash = '';
+});

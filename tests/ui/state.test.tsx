@@ -1,0 +1,143 @@
+/** The app state and its storage: saving on every change, restoring, failing softly, several households. */
+import { screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { createAppState } from '../../src/state/app-state';
+import { localDate } from '../../src/state/date';
+import { createMemoryStorage, migrateHousehold, openStorage, type Storage, StorageError } from '../../src/storage';
+import { DATE, renderApp, sharedRules, singleParent } from './helpers';
+
+async function fresh(storage: Storage = createMemoryStorage()) {
+  const state = createAppState({ storage, date: DATE, rules: await sharedRules() });
+  await state.actions.restore();
+  return { state, storage };
+}
+
+describe('app state', () => {
+  it('saves every answer to the storage and restores it in a new state', async () => {
+    const { state, storage } = await fresh();
+    state.actions.answer('adults', 1);
+    state.actions.skip('children');
+    await state.actions.flush();
+    const saved = await storage.getHousehold('default');
+    expect(saved).toMatchObject({ answers: { adults: 1 }, skipped: ['children'], history: ['adults', 'children'] });
+    state.dispose();
+
+    const again = await fresh(storage);
+    expect(again.state.answers.value).toEqual({ adults: 1 });
+    expect(again.state.skipped.value).toEqual(['children']);
+  });
+
+  it('keeps a skipped answer missing for the engine, and does not ask it again', async () => {
+    const { state } = await fresh();
+    for (const [k, v] of Object.entries(singleParent)) if (k !== 'debts') state.actions.answer(k, v);
+    state.actions.skip('debts');
+    expect(state.missing.value).toContain('debts');
+    expect(state.pending.value).not.toContain('debts');
+    expect(state.currentKey.value).toBeNull();
+    expect(state.results.value.find((r) => r.id === 'kortrijk.schuldhulp')).toMatchObject({ status: 'unknown', missing: ['debts'] });
+  });
+
+  it('goes back through earlier answers and forward again', async () => {
+    const { state } = await fresh();
+    state.actions.answer('adults', 1);
+    state.actions.answer('children', [{ age: 0 }]);
+    const third = state.currentKey.value;
+    expect(state.actions.back()).toBe(true);
+    expect(state.currentKey.value).toBe('children');
+    expect(state.actions.back()).toBe(true);
+    expect(state.currentKey.value).toBe('adults');
+    expect(state.actions.back()).toBe(false);
+    state.actions.answer('adults', 1);
+    expect(state.currentKey.value).toBe('children');
+    state.actions.answer('children', [{ age: 0 }]);
+    expect(state.currentKey.value).toBe(third);
+  });
+
+  it('returns to where an edit started', async () => {
+    const { state } = await fresh();
+    state.actions.answer('adults', 1);
+    state.actions.edit('adults', '#/overzicht');
+    expect(state.currentKey.value).toBe('adults');
+    expect(state.actions.answer('adults', 2)).toBe('#/overzicht');
+    expect(state.reviewing.value).toBeNull();
+  });
+
+  it('keeps working in memory and says so when the device is full', async () => {
+    const storage = createMemoryStorage();
+    let full = true;
+    const put = storage.putHousehold;
+    storage.putHousehold = async (r) => {
+      if (full) throw new StorageError('full', new DOMException('quota', 'QuotaExceededError'));
+      return put(r);
+    };
+    const { state } = await fresh(storage);
+    state.actions.answer('adults', 3);
+    await state.actions.flush();
+    expect(state.storageProblem.value).toBe('full');
+    expect(state.answers.value).toEqual({ adults: 3 });
+    full = false;
+    state.actions.answer('adults', 2);
+    await state.actions.flush();
+    expect(state.storageProblem.value).toBeNull();
+    expect((await storage.getHousehold('default'))?.answers).toEqual({ adults: 2 });
+  });
+
+  it('shows a plain message when answers cannot be kept on the device', async () => {
+    await renderApp({ storage: createMemoryStorage('unavailable') });
+    expect(screen.getByText(/Je antwoorden worden niet bewaard op dit toestel/)).toBeTruthy();
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['nl', 'ltr']);
+  });
+
+  it('keeps several households apart (brugfiguur mode)', async () => {
+    const { state, storage } = await fresh();
+    state.actions.answer('adults', 1);
+    await state.actions.switchHousehold('gezin-2');
+    expect(state.answers.value).toEqual({});
+    state.actions.answer('adults', 4);
+    await state.actions.switchHousehold('default');
+    expect(state.answers.value).toEqual({ adults: 1 });
+    expect((await storage.listHouseholds()).map((h) => [h.id, h.answers.adults]).sort()).toEqual([
+      ['default', 1],
+      ['gezin-2', 4],
+    ]);
+  });
+
+  it('erases the household everywhere', async () => {
+    const { state, storage } = await fresh();
+    state.actions.answer('adults', 1);
+    state.actions.setDraft('children', { ages: ['4'] });
+    await state.actions.erase();
+    expect(state.answers.value).toEqual({});
+    expect(state.drafts.value).toEqual({});
+    expect(await storage.getHousehold('default')).toBeUndefined();
+  });
+});
+
+describe('storage', () => {
+  it('opens a memory store on request (kiosk mode) and when IndexedDB is missing', async () => {
+    const kiosk = await openStorage({ memoryOnly: true });
+    expect([kiosk.kind, kiosk.problem]).toEqual(['memory', null]);
+    const saved = globalThis.indexedDB;
+    // @ts-expect-error simulate a browser without IndexedDB
+    delete globalThis.indexedDB;
+    try {
+      const none = await openStorage();
+      expect([none.kind, none.problem]).toEqual(['memory', 'unavailable']);
+    } finally {
+      if (saved) globalThis.indexedDB = saved;
+    }
+  });
+
+  it('reads damaged or older records without failing', () => {
+    expect(migrateHousehold(null, 'x')).toMatchObject({ id: 'x', answers: {}, skipped: [] });
+    expect(migrateHousehold({ answers: { adults: 2 }, skipped: 'nope', history: ['adults', 3] }, 'x')).toMatchObject({
+      answers: { adults: 2 },
+      skipped: [],
+      history: ['adults'],
+    });
+  });
+
+  it('uses the local date for the evaluation', () => {
+    expect(localDate(new Date(2025, 2, 1, 23, 59))).toBe('2025-03-01');
+  });
+});
