@@ -161,7 +161,7 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
           )}
         </span>
       </p>
-      <form ref={formRef} onSubmit={onSubmit} noValidate class={error ? 'question has-error' : 'question'}>
+      <form ref={formRef} data-question={key} onSubmit={onSubmit} noValidate class={error ? 'question has-error' : 'question'}>
         {isGroup ? (
           <fieldset aria-describedby={describedBy || undefined}>
             <legend>{heading}</legend>

@@ -124,7 +124,7 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   return (
-    <li class="result">
+    <li class="result" data-right={r.id} data-status={r.status}>
       <a class="result-title" href={paths.right(r.id)}>
         {title}
       </a>

@@ -1,0 +1,112 @@
+/** Driving the questionnaire as a person would: read the question on screen, answer it, go on. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+interface Question {
+  key: string;
+  type: string;
+}
+
+const questions: Question[] = JSON.parse(readFileSync(new URL('../../rules/questions.json', import.meta.url), 'utf8')).questions;
+const nlRules = JSON.parse(readFileSync(new URL('../../locales/nl/rules.json', import.meta.url), 'utf8'));
+
+export type Profile = Record<string, unknown>;
+
+/** The Dutch label of an option, as the person sees it. */
+export const optionLabel = (key: string, option: string): string => nlRules.questions[key].options[option];
+
+/** The key of the question on screen, or null when no question is shown. */
+export async function currentQuestion(page: Page): Promise<string | null> {
+  const form = page.locator('form[data-question]');
+  if ((await form.count()) === 0) return null;
+  return form.getAttribute('data-question');
+}
+
+/** Answers the question on screen from the profile, with the mouse or the keyboard, and submits it. */
+export async function answerCurrent(page: Page, profile: Profile, options: { keyboard?: boolean } = {}): Promise<string> {
+  const key = (await currentQuestion(page)) as string;
+  const q = questions.find((x) => x.key === key);
+  if (!q) throw new Error(`no question ${key} in questions.json`);
+  const value = profile[key];
+  if (value === undefined) throw new Error(`the profile has no answer for ${key}`);
+  const form = page.locator(`form[data-question="${key}"]`);
+  const check = async (label: string) => {
+    const box = form.getByLabel(label, { exact: true });
+    if (options.keyboard) {
+      await box.focus();
+      await page.keyboard.press('Space');
+    } else await box.check();
+  };
+  switch (q.type) {
+    case 'integer':
+    case 'money': {
+      const input = form.locator('input[type="text"]');
+      if (options.keyboard) {
+        await input.focus();
+        await page.keyboard.type(String(value));
+      } else await input.fill(String(value));
+      break;
+    }
+    case 'boolean':
+      await check(value ? 'Ja' : 'Nee');
+      break;
+    case 'choice':
+      await check(optionLabel(key, value as string));
+      break;
+    case 'multi':
+      if ((value as string[]).length === 0) await check('Geen van deze');
+      for (const v of value as string[]) await check(optionLabel(key, v));
+      break;
+    case 'children': {
+      const ages = (value as { age: number }[]).map((c) => c.age);
+      for (let i = 0; i < ages.length; i++) {
+        const add = form.getByRole('button', { name: 'Een kind toevoegen' });
+        if (options.keyboard) {
+          await add.focus();
+          await page.keyboard.press('Enter');
+        } else await add.click();
+        const age = form.getByLabel(`Leeftijd van kind ${i + 1}`, { exact: true });
+        if (options.keyboard) {
+          await age.focus();
+          await page.keyboard.type(String(ages[i]));
+        } else await age.fill(String(ages[i]));
+      }
+      break;
+    }
+    default:
+      throw new Error(`question type ${q.type} is not driven by the e2e flow`);
+  }
+  const next = form.getByRole('button', { name: /^(Volgende|Bewaar)$/ });
+  if (options.keyboard) {
+    await next.focus();
+    await page.keyboard.press('Enter');
+  } else await next.click();
+  return key;
+}
+
+/** Answers until no question is left; returns the keys asked, in order. */
+export async function answerAll(page: Page, profile: Profile, options: { keyboard?: boolean; max?: number } = {}) {
+  const asked: string[] = [];
+  for (let i = 0; i < (options.max ?? 20); i++) {
+    await page.waitForFunction(() => document.querySelector('form[data-question]') || location.hash.startsWith('#/resultaten'));
+    const key = await currentQuestion(page);
+    if (key === null) break;
+    const before = key;
+    asked.push(await answerCurrent(page, profile, options));
+    // wait until the screen moved on (another question or the results)
+    await page.waitForFunction(
+      (k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k,
+      before,
+    );
+  }
+  return asked;
+}
+
+/** The statuses the results page shows, by right id. */
+export async function shownStatuses(page: Page): Promise<Record<string, string>> {
+  await page.waitForSelector('li.result[data-right]');
+  const items = await page.locator('li.result[data-right]').evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-right'), e.getAttribute('data-status')]),
+  );
+  return Object.fromEntries(items);
+}
