@@ -1,0 +1,269 @@
+/**
+ * The resident's app in real Chromium on a phone-sized screen: the three worked examples of
+ * DOMAIN.md, a reload mid-way, going offline, bad input, keyboard only, axe on every screen.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import { answerAll, answerCurrent, currentQuestion, type Profile, shownStatuses } from './flow';
+import {
+  axeViolations,
+  describeViolations,
+  type Harness,
+  phoneContext,
+  screenshot,
+  startHarness,
+  waitForOfflineReady,
+} from './harness';
+
+// DOMAIN.md "Worked examples (evaluation date 2025-03-01)"
+const DATE = new Date('2025-03-01T10:00:00');
+
+const mother: Profile = {
+  adults: 1,
+  children: [{ age: 0 }],
+  age: 27,
+  netMonthlyIncome: 1950,
+  statuses: [],
+  disability: false,
+  housing: 'private-rent',
+  childcare: 'free-price',
+  debts: false,
+};
+const pensioner: Profile = {
+  adults: 1,
+  children: [],
+  age: 78,
+  netMonthlyIncome: 1450,
+  statuses: ['verhoogde-tegemoetkoming'],
+  disability: false,
+  housing: 'owner',
+  debts: false,
+};
+const couple: Profile = {
+  adults: 2,
+  partner: true,
+  children: [{ age: 4 }, { age: 9 }],
+  age: 35,
+  netMonthlyIncome: 2650,
+  statuses: ['jobseeker'],
+  disability: false,
+  housing: 'private-rent',
+  debts: false,
+};
+
+const expectedMother = {
+  'kortrijk.sociaal-tarief': 'eligible',
+  'kortrijk.extra-sociaal-tarief': 'eligible',
+  'kortrijk.uitpas-kansentarief': 'eligible',
+  'kortrijk.vork-maaltijd': 'eligible',
+  'kortrijk.pamperbank': 'eligible',
+  'vlaanderen.groeipakket-sociale-toeslag': 'eligible',
+  'kortrijk.deelfabriek': 'eligible',
+  'kortrijk.kmi': 'ask',
+  'kortrijk.kinderopvang-tussenkomst': 'ask',
+  'federaal.verhoogde-tegemoetkoming': 'ask',
+  'kortrijk.huurgarantie': 'ask',
+  'kortrijk.taxibon': 'not-eligible',
+  'federaal.sociaal-tarief-energie': 'not-eligible',
+  'vlaanderen.sociaal-tarief-water': 'not-eligible',
+  'kortrijk.schuldhulp': 'not-eligible',
+};
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(h);
+  await context.clock.setFixedTime(DATE);
+  const page = await context.newPage();
+  await page.goto(h.url);
+  return { context, page };
+}
+
+async function assertAccessible(page: Page, screen: string) {
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
+}
+
+async function startQuestions(page: Page) {
+  await page.getByText('Begin met de vragen', { exact: true }).click();
+  await page.waitForSelector('form[data-question]');
+}
+
+describe('a resident on a phone', () => {
+  it('answers as the single mother of example 1 and gets the rights DOMAIN.md lists, with why', async () => {
+    const { context, page } = await freshPage();
+    await page.waitForSelector('h1');
+    await assertAccessible(page, 'the start screen');
+    await screenshot(page, 'resident-1-home');
+    await startQuestions(page);
+    await assertAccessible(page, 'the first question');
+    await screenshot(page, 'resident-2-question');
+    const asked = await answerAll(page, mother);
+    assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts']);
+    await page.waitForURL(/#\/resultaten/);
+    assert.deepEqual(await shownStatuses(page), expectedMother);
+    const meta = await page.locator('.meta').innerText();
+    assert.match(meta, /1 maart 2025/);
+    assert.match(meta, /2026\.11\.1/);
+    await assertAccessible(page, 'the results');
+    await screenshot(page, 'resident-3-results');
+
+    await page.locator('li.result[data-right="kortrijk.sociaal-tarief"] a').click();
+    await page.waitForURL(/#\/recht\/kortrijk\.sociaal-tarief/);
+    const body = await page.locator('main').innerText();
+    assert.match(body, /€\s1\.950/, 'the income, in euros, in the why');
+    assert.match(body, /2\.486,50/, 'the threshold, in euros, in the why');
+    assert.match(body, /Budastraat 27/);
+    assert.ok(await page.locator('a[href^="tel:"]').count(), 'the phone number is a tel: link');
+    await assertAccessible(page, "a right's page");
+    await screenshot(page, 'resident-4-right');
+    await context.close();
+  });
+
+  it('answers as the pensioner and as the couple of examples 2 and 3', async () => {
+    for (const [profile, expected] of [
+      [
+        pensioner,
+        {
+          'kortrijk.sociaal-tarief': 'eligible',
+          'kortrijk.extra-sociaal-tarief': 'eligible',
+          'kortrijk.uitpas-kansentarief': 'eligible',
+          'kortrijk.vork-maaltijd': 'eligible',
+          'kortrijk.taxibon': 'eligible',
+          'kortrijk.deelfabriek': 'eligible',
+          'kortrijk.kmi': 'ask',
+          'federaal.verhoogde-tegemoetkoming': 'not-eligible',
+          'federaal.sociaal-tarief-energie': 'not-eligible',
+        },
+      ],
+      [
+        couple,
+        {
+          'kortrijk.sociaal-tarief': 'not-eligible',
+          'kortrijk.uitpas-kansentarief': 'ask',
+          'kortrijk.huurgarantie': 'ask',
+          'vlaanderen.groeipakket-sociale-toeslag': 'eligible',
+          'kortrijk.deelfabriek': 'eligible',
+          'kortrijk.kmi': 'not-eligible',
+        },
+      ],
+    ] as const) {
+      const { context, page } = await freshPage();
+      await startQuestions(page);
+      await answerAll(page, profile);
+      await page.waitForURL(/#\/resultaten/);
+      const shown = await shownStatuses(page);
+      for (const [id, status] of Object.entries(expected)) assert.equal(shown[id], status, id);
+      if (profile === couple) {
+        const nearMiss = await page.locator('.section-nearMiss').innerText();
+        assert.match(nearMiss, /163,50/, 'the near miss says how much too much');
+        await screenshot(page, 'resident-5-near-miss');
+      }
+      await context.close();
+    }
+  });
+
+  it('finds the answers again after a reload mid-way', async () => {
+    const { context, page } = await freshPage();
+    await startQuestions(page);
+    for (let i = 0; i < 3; i++) {
+      const key = await currentQuestion(page);
+      await answerCurrent(page, mother);
+      await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
+    }
+    assert.equal(await currentQuestion(page), 'statuses');
+    await page.reload();
+    await page.waitForSelector('form[data-question]');
+    assert.equal(await currentQuestion(page), 'statuses', 'the questionnaire goes on where it was');
+    await page.goto(`${h.url}#/overzicht`);
+    const summary = await page.locator('main').innerText();
+    assert.match(summary, /1\.950/);
+    await assertAccessible(page, 'the summary');
+    await screenshot(page, 'resident-6-summary');
+    await context.close();
+  });
+
+  it('keeps letters typed in the income on screen with a plain message, and accepts the correction', async () => {
+    const { context, page } = await freshPage();
+    await startQuestions(page);
+    await answerCurrent(page, mother);
+    await page.waitForFunction(() => document.querySelector('form[data-question]')?.getAttribute('data-question') === 'children');
+    await answerCurrent(page, mother);
+    await page.waitForFunction(() => document.querySelector('form[data-question]')?.getAttribute('data-question') === 'netMonthlyIncome');
+    const input = page.locator('form[data-question="netMonthlyIncome"] input[type="text"]');
+    await input.fill('twaalfhonderd');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.waitForSelector('.error-message');
+    assert.equal(await input.inputValue(), 'twaalfhonderd', 'what was typed is kept');
+    assert.match(await page.locator('.error-message').innerText(), /getal/);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await assertAccessible(page, 'a question with an error');
+    await screenshot(page, 'resident-7-error');
+    await input.fill('-5');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    assert.match(await page.locator('.error-message').innerText(), /0 of meer/);
+    await input.fill('1950');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.waitForFunction(() => document.querySelector('form[data-question]')?.getAttribute('data-question') === 'statuses');
+    await context.close();
+  });
+
+  it('works offline after the first visit: reload without network and finish', async () => {
+    const { context, page } = await freshPage();
+    await waitForOfflineReady(page);
+    await startQuestions(page);
+    await answerCurrent(page, mother);
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('form[data-question]');
+    assert.equal(await currentQuestion(page), 'children');
+    await answerAll(page, mother);
+    await page.waitForURL(/#\/resultaten/);
+    assert.deepEqual(await shownStatuses(page), expectedMother);
+    await page.locator('li.result[data-right="kortrijk.pamperbank"] a').click();
+    await page.waitForURL(/#\/recht\//);
+    await screenshot(page, 'resident-8-offline-right');
+    await context.close();
+  });
+
+  it('can be done with the keyboard only', async () => {
+    const { context, page } = await freshPage();
+    await page.waitForSelector('h1');
+    // From the top of the page, Tab to the start button and press Enter.
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.textContent?.trim());
+      if (label === 'Begin met de vragen') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('form[data-question]');
+    const focused = await page.evaluate(() => document.activeElement?.closest('form, h1, h2, legend, [tabindex]')?.tagName);
+    assert.ok(focused, 'focus moves to the question');
+    await answerAll(page, mother, { keyboard: true });
+    await page.waitForURL(/#\/resultaten/);
+    assert.deepEqual(await shownStatuses(page), expectedMother);
+    await context.close();
+  });
+
+  it('browses the whole catalogue without answering anything', async () => {
+    const { context, page } = await freshPage();
+    await page.locator('#main').getByRole('link', { name: 'Bekijk alle rechten' }).click();
+    await page.waitForURL(/#\/catalogus/);
+    const links = await page.locator('main a[href^="#/recht/"]').count();
+    assert.ok(links >= 15, `the catalogue lists every right (found ${links})`);
+    await assertAccessible(page, 'the catalogue');
+    await screenshot(page, 'resident-9-catalogue');
+    await page.locator('main a[href="#/recht/kortrijk.uitpas-kansentarief"]').first().click();
+    await page.waitForSelector('main h1');
+    assert.match(await page.locator('main h1').innerText(), /UiTPAS/);
+    await assertAccessible(page, "a right's page from the catalogue");
+    await context.close();
+  });
+});
