@@ -44,6 +44,26 @@ export function toOutput(r: Result): OutputResult {
 const SAFE = /^[A-Za-z0-9 ._/-]*$/;
 const str = (s: string) => (SAFE.test(s) ? `"${s}"` : JSON.stringify(s));
 
+/** `{"id":…,"status":…` and `,"unit":…` are the same for every household: written once, reused. */
+const heads = new Map<string, Record<string, string>>();
+const head = (id: string, status: string) => {
+  let byStatus = heads.get(id);
+  if (byStatus === undefined) {
+    byStatus = {};
+    heads.set(id, byStatus);
+  }
+  return (byStatus[status] ??= `{"id":${str(id)},"status":${str(status)}`);
+};
+const units = new Map<string, string>();
+const unitPart = (unit: string) => {
+  let u = units.get(unit);
+  if (u === undefined) {
+    u = `,"unit":${str(unit)}`;
+    units.set(unit, u);
+  }
+  return u;
+};
+
 /**
  * The same text as JSON.stringify(results.map(toOutput)), written directly: in a batch of 100 000
  * households the intermediate objects cost more than the evaluation itself.
@@ -54,11 +74,12 @@ export function serializeResults(results: Result[]): string {
     const r = results[i] as Result;
     if (r.trace) return JSON.stringify(results.map(toOutput));
     if (i > 0) out += ',';
-    out += `{"id":${str(r.id)},"status":"${r.status}"`;
-    if (r.amount !== undefined) out += `,"amount":${JSON.stringify(r.amount)}`;
-    if (r.unit !== undefined) out += `,"unit":${str(r.unit)}`;
-    if (r.threshold !== undefined) out += `,"threshold":${JSON.stringify(r.threshold)}`;
-    if (r.over !== undefined) out += `,"over":${JSON.stringify(r.over)}`;
+    out += head(r.id, r.status);
+    // finite numbers print the same with String() as with JSON.stringify()
+    if (r.amount !== undefined) out += `,"amount":${String(r.amount)}`;
+    if (r.unit !== undefined) out += unitPart(r.unit);
+    if (r.threshold !== undefined) out += `,"threshold":${String(r.threshold)}`;
+    if (r.over !== undefined) out += `,"over":${String(r.over)}`;
     if (r.missing !== undefined) out += `,"missing":[${r.missing.map(str).join(',')}]`;
     out += '}';
   }

@@ -286,14 +286,29 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       return fn;
     };
     const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`, true));
+    // Every compiled rule and outcome has the same fields in the same order, whatever its JSON
+    // held: the evaluation reads them for every household, and one shape keeps those reads fast.
     const compiled: CompiledRule = {
-      ...r,
+      id: r.id,
+      category: r.category,
+      provider: r.provider,
+      validFrom: r.validFrom,
+      validUntil: r.validUntil ?? null,
+      outcomes: r.outcomes.map((o) => ({ status: o.status, reason: o.reason, when: o.when, amount: o.amount })),
+      otherwise: r.otherwise,
+      threshold: r.threshold,
+      over: r.over,
+      amount: r.amount,
+      steps: r.steps,
+      documents: r.documents,
+      sources: r.sources,
+      assumptions: r.assumptions,
       when: when.filter((f): f is Compiled => f !== undefined),
       outcomeAmountFns: r.outcomes.map((o, i) => (o.amount ? c(o.amount.value, `/outcomes/${i}/amount/value`) : undefined)),
+      thresholdFn: r.threshold !== undefined ? c(r.threshold, '/threshold') : undefined,
+      overFn: r.over !== undefined ? c(r.over, '/over') : undefined,
+      amountFn: r.amount ? c(r.amount.value, '/amount/value') : undefined,
     };
-    if (r.threshold !== undefined) compiled.thresholdFn = c(r.threshold, '/threshold');
-    if (r.over !== undefined) compiled.overFn = c(r.over, '/over');
-    if (r.amount) compiled.amountFn = c(r.amount.value, '/amount/value');
     deps.set(node, collected);
     compiledRules.push(compiled);
   }
