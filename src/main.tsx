@@ -9,15 +9,17 @@ import { createPwa } from './pwa';
 import { createAppState } from './state/app-state';
 import { localDate } from './state/date';
 import { loadRules } from './state/rules';
-import { openStorage } from './storage';
-import { App } from './ui/App';
+import { ModeRoot } from './modes/ModeRoot';
+import { openSession } from './modes/session';
 import { createRouter } from './ui/router';
 import './ui/styles.css';
 
 async function start() {
   const rules = loadRules();
-  const storage = await openStorage();
-  const savedLanguage = await storage.getSetting<string>('language').catch(() => undefined);
+  // The mode (resident or kiosk) decides the store; a share link opens in memory (src/modes).
+  const session = await openSession(window);
+  const { storage } = session;
+  const savedLanguage = await session.settings.getSetting<string>('language').catch(() => undefined);
   const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages));
   const state = createAppState({ storage, date: localDate() });
   rules.then(state.actions.setRules, (e: unknown) => state.actions.setRulesError(e instanceof Error ? e.message : String(e)));
@@ -27,7 +29,7 @@ async function start() {
   const pwa = createPwa({ beforeReload: () => state.actions.flush() });
   const root = document.getElementById('app') as HTMLElement;
   root.textContent = '';
-  render(<App services={{ state, i18n: ready, pwa, router }} />, root);
+  render(<ModeRoot session={session} services={{ state, i18n: ready, pwa, router, settings: session.settings }} />, root);
 
   // The date of evaluation is today's: a page left open overnight moves to the new day.
   document.addEventListener('visibilitychange', () => {

@@ -39,22 +39,35 @@ export function createFormatters(lang: string): Formatters {
 
 export type ParsedNumber = { ok: true; value: number } | { ok: false; error: 'empty' | 'not-a-number' | 'not-whole' | 'too-many-decimals' };
 
+/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as ASCII digits, the Arabic decimal and group marks as marks. */
+function westernDigits(text: string, decimalMark: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, decimalMark)
+    .replace(/\u066c/g, '');
+}
+
 /**
  * Reads a typed number the way people write it: "1950", "1.950", "1 950", "1950,50", "1.950,50",
- * "€ 1950". In a language that writes a decimal comma, a dot followed by exactly three digits is a
- * thousands separator. `decimals` is how many digits may follow the decimal mark (0 for whole numbers).
+ * "€ 1950", "١٩٥٠". In a language that writes a decimal comma, a dot followed by exactly three digits
+ * is a thousands separator; in one that writes a decimal point, a single comma not followed by
+ * exactly three digits is a decimal comma (people in Belgium write it whatever the interface
+ * language). `decimals` is how many digits may follow the decimal mark (0 for whole numbers).
  */
 export function parseNumber(text: string, lang: string, decimals: number): ParsedNumber {
-  const cleaned = text.replace(/[\s\u00a0\u202f€]/g, '');
-  if (cleaned === '') return { ok: false, error: 'empty' };
   const decimalMark = new Intl.NumberFormat(intlLocale(lang)).format(1.5).includes(',') ? ',' : '.';
-  const group = decimalMark === ',' ? '.' : ',';
+  // spaces, the euro sign, and the invisible direction marks a copied amount carries
+  const cleaned = westernDigits(text, decimalMark).replace(/[\s\u00a0\u202f€\u200e\u200f\u061c\u2066-\u2069]/g, '');
+  if (cleaned === '') return { ok: false, error: 'empty' };
   let normal = cleaned;
   if (decimalMark === ',') {
     if (normal.includes(',')) normal = normal.replace(/\./g, '').replace(',', '.');
     else if (/^-?\d{1,3}(\.\d{3})+$/.test(normal)) normal = normal.replace(/\./g, '');
-  } else {
-    normal = normal.split(group).join('');
+  } else if (normal.includes(',')) {
+    const commas = normal.split(',').length - 1;
+    if (normal.includes('.') || /^-?\d{1,3}(,\d{3})+$/.test(normal)) normal = normal.replace(/,/g, '');
+    else if (commas === 1) normal = normal.replace(',', '.');
   }
   if (!/^-?\d+(\.\d+)?$/.test(normal)) return { ok: false, error: 'not-a-number' };
   const fraction = normal.split('.')[1] ?? '';

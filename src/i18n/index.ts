@@ -20,8 +20,37 @@ const langOf = (path: string) => path.split('/').at(-2) as string;
 
 export const SOURCE_LANGUAGE = 'nl';
 
-/** Languages with an interface translation, discovered from the locales folders. */
-export const languages: string[] = Object.keys(appFiles).map(langOf).sort();
+// The order a person sees them in: Dutch (the source) first, then the city's other languages.
+const LANGUAGE_ORDER = ['nl', 'fr', 'en', 'ar', 'tr', 'uk'];
+const rank = (lang: string) => (LANGUAGE_ORDER.includes(lang) ? LANGUAGE_ORDER.indexOf(lang) : LANGUAGE_ORDER.length);
+
+/** Languages with an interface translation, discovered from the locales folders, Dutch first. */
+export const languages: string[] = Object.keys(appFiles)
+  .map(langOf)
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+
+// Each language named in itself, so a person finds their own without reading Dutch. Fixed here
+// rather than taken from Intl.DisplayNames, whose case and coverage differ between browsers.
+const ENDONYMS: Record<string, string> = {
+  nl: 'Nederlands',
+  fr: 'Français',
+  en: 'English',
+  ar: 'العربية',
+  tr: 'Türkçe',
+  uk: 'Українська',
+};
+
+/** The name of a language in that language: "Français", "العربية". */
+export function languageName(lang: string): string {
+  const known = ENDONYMS[lang];
+  if (known) return known;
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+  } catch {
+    return lang;
+  }
+}
 
 const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv']);
 export const directionOf = (lang: string): 'rtl' | 'ltr' => (RTL.has(lang.split('-')[0] as string) ? 'rtl' : 'ltr');
@@ -116,6 +145,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     return nest(Object.fromEntries(Object.entries(values).map(([id, p]) => [id, formatters.amount(p.value, p.unit)])));
   });
   applyToDocument(chosen);
+  let wanted = chosen;
 
   const i18n: I18n = {
     language,
@@ -138,7 +168,10 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     },
     async changeLanguage(lang) {
       if (!languages.includes(lang)) return;
+      wanted = lang;
       await loadLanguage(instance, lang);
+      // a later choice made while this one was loading wins
+      if (wanted !== lang) return;
       await instance.changeLanguage(lang);
       formatters = createFormatters(lang);
       applyToDocument(lang);

@@ -2,6 +2,9 @@
 import { PwaNotices, StorageNotice } from './components/Banners';
 import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
+import { LanguageSelect } from './components/LanguagePicker';
+import { SharedBanner } from './components/SharedBanner';
+import { useMode } from '../modes/context';
 import { type Services, ServicesContext, useServices } from './context';
 import { paths } from './router';
 import { Catalogue } from './screens/Catalogue';
@@ -10,6 +13,7 @@ import { Questions } from './screens/Questions';
 import { Results } from './screens/Results';
 import { Right } from './screens/Right';
 import { Summary } from './screens/Summary';
+import { Caseload, Share, Sheet } from './screens/lazy';
 
 export function App({ services }: { services: Services }) {
   return (
@@ -35,6 +39,14 @@ function Screen() {
       return <Catalogue />;
     case 'right':
       return <Right key={route.id} id={route.id} />;
+    case 'share':
+      return <Share />;
+    case 'sheet':
+      return <Sheet />;
+    case 'caseload':
+    case 'household':
+    case 'household-sheet':
+      return <Caseload route={route} />;
     default:
       return (
         <>
@@ -52,6 +64,7 @@ function Shell() {
   const { router, i18n, state } = useServices();
   const route = router.route.value;
   const version = state.rules.value?.ruleset.manifest.version;
+  const kiosk = useMode().kind === 'kiosk';
   return (
     <>
       <a class="skip-link" href="#main">
@@ -61,9 +74,11 @@ function Shell() {
         <a class="site-name" href={paths.home} aria-label={i18n.t('app.home')}>
           {i18n.t('app.name')}
         </a>
+        <LanguageSelect />
       </header>
       <main id="main" tabIndex={-1}>
         <StorageNotice />
+        <SharedBanner />
         <Screen key={route.name} />
       </main>
       <footer class="site-footer">
@@ -78,6 +93,13 @@ function Shell() {
               <li>
                 <a class="tap-link" href={paths.summary}>
                   {i18n.t('results.editAnswers')}
+                </a>
+              </li>
+            )}
+            {!kiosk && (
+              <li>
+                <a class="tap-link" href={paths.caseload}>
+                  {i18n.t('caseload.link')}
                 </a>
               </li>
             )}

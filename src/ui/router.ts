@@ -1,4 +1,7 @@
-/** A tiny hash router: #/, #/vragen, #/overzicht, #/resultaten, #/recht/<id>, #/catalogus. */
+/**
+ * A tiny hash router: #/, #/vragen, #/overzicht, #/resultaten, #/recht/<id>, #/catalogus, #/delen,
+ * #/blad, and the professionals' #/hulpverlener, #/hulpverlener/gezin/<id>[/blad].
+ */
 import { type ReadonlySignal, signal } from '@preact/signals';
 
 export type Route =
@@ -8,6 +11,11 @@ export type Route =
   | { name: 'results' }
   | { name: 'catalogue' }
   | { name: 'right'; id: string }
+  | { name: 'share' }
+  | { name: 'sheet' }
+  | { name: 'caseload' }
+  | { name: 'household'; id: string }
+  | { name: 'household-sheet'; id: string }
   | { name: 'not-found' };
 
 export const paths = {
@@ -17,6 +25,11 @@ export const paths = {
   results: '#/resultaten',
   catalogue: '#/catalogus',
   right: (id: string) => `#/recht/${encodeURIComponent(id)}`,
+  share: '#/delen',
+  sheet: '#/blad',
+  caseload: '#/hulpverlener',
+  household: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}`,
+  householdSheet: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}/blad`,
 } as const;
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +39,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/overzicht') return { name: 'summary' };
   if (path === '/resultaten') return { name: 'results' };
   if (path === '/catalogus') return { name: 'catalogue' };
+  if (path === '/delen') return { name: 'share' };
+  if (path === '/blad') return { name: 'sheet' };
+  if (path === '/hulpverlener') return { name: 'caseload' };
+  const household = /^\/hulpverlener\/gezin\/([A-Za-z0-9_-]{1,64})(\/blad)?$/.exec(path);
+  if (household) {
+    const id = household[1] as string;
+    return household[2] ? { name: 'household-sheet', id } : { name: 'household', id };
+  }
   const right = /^\/recht\/([^/]+)$/.exec(path);
   if (right) {
     try {

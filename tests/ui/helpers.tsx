@@ -9,6 +9,7 @@ import { type LoadedRules, loadRules } from '../../src/state/rules';
 import { createMemoryStorage, type Storage } from '../../src/storage';
 import { App } from '../../src/ui/App';
 import { createRouter, type Router } from '../../src/ui/router';
+import type { Speech } from '../../src/ui/speech';
 
 let rules: Promise<LoadedRules> | undefined;
 export const sharedRules = () => (rules ??= loadRules());
@@ -52,7 +53,16 @@ export interface Rendered {
 }
 
 export async function renderApp(
-  options: { route?: string; answers?: Answers; skipped?: string[]; storage?: Storage; date?: string } = {},
+  options: {
+    route?: string;
+    answers?: Answers;
+    skipped?: string[];
+    storage?: Storage;
+    date?: string;
+    /** a test that changes the language brings its own i18n (the Dutch one is shared) */
+    i18n?: I18n;
+    speech?: Speech;
+  } = {},
 ): Promise<Rendered> {
   const storage = options.storage ?? createMemoryStorage();
   if (options.answers || options.skipped) {
@@ -66,14 +76,14 @@ export async function renderApp(
       updatedAt: new Date().toISOString(),
     });
   }
-  const [loaded, i18n] = await Promise.all([sharedRules(), dutch()]);
+  const [loaded, i18n] = await Promise.all([sharedRules(), options.i18n ?? dutch()]);
   const state = createAppState({ storage, date: options.date ?? DATE, rules: loaded });
   await state.actions.restore();
   i18n.setRuleParameters(state.parameterValues);
   window.location.hash = options.route ?? '#/';
   const router = createRouter(window);
   const pwa = createPwa();
-  const { container } = render(<App services={{ state, i18n, pwa, router }} />);
+  const { container } = render(<App services={{ state, i18n, pwa, router, speech: options.speech }} />);
   disposers.push(() => {
     router.dispose();
     state.dispose();

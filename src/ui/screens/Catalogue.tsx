@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { byCategory } from '../../state/results';
 import { Heading } from '../components/Heading';
+import { DomainIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
 import { paths } from '../router';
@@ -16,9 +17,11 @@ export function Catalogue() {
     .map((rule) => ({ id: rule.id, category: rule.category, title: rightTitle(i18n, rule.id) }))
     .sort((a, b) => collator.compare(a.title, b.title));
 
-  const item = (r: { id: string; title: string }) => (
+  // from A to Z, each right shows its domain's pictogram; by domain, the heading does
+  const item = (r: { id: string; title: string; category: string }) => (
     <li key={r.id} class="result">
       <a class="result-title" href={paths.right(r.id)}>
+        {order === 'az' && <DomainIcon domain={r.category} class="icon-inline" />}
         {r.title}
       </a>
       <p>{rightSummary(i18n, r.id)}</p>
@@ -43,7 +46,10 @@ export function Catalogue() {
       ) : (
         byCategory(rights).map((g) => (
           <section key={g.category} aria-labelledby={`cat-${g.category}`} class="category">
-            <h2 id={`cat-${g.category}`}>{categoryName(i18n, g.category)}</h2>
+            <h2 id={`cat-${g.category}`} class="domain">
+              <DomainIcon domain={g.category} />
+              {categoryName(i18n, g.category)}
+            </h2>
             <ul class="result-list">{g.items.map(item)}</ul>
           </section>
         ))

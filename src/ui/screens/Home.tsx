@@ -1,5 +1,7 @@
 /** The start page: what this is, that answers stay on the device, and where to begin. */
+import { useMode } from '../../modes/context';
 import { Heading } from '../components/Heading';
+import { LanguageChoice } from '../components/LanguagePicker';
 import { useServices } from '../context';
 import { paths } from '../router';
 
@@ -7,12 +9,14 @@ export function Home() {
   const { state, i18n } = useServices();
   const started = state.hasAnswers.value;
   const done = state.done.value;
+  const kiosk = useMode().kind === 'kiosk';
   return (
     <>
+      <LanguageChoice />
       <Heading title={i18n.t('home.title')} />
       <p class="lead">{i18n.t('home.intro')}</p>
       <p>{i18n.t('home.duration')}</p>
-      <p class="private">{i18n.t('home.private')}</p>
+      <p class="private">{kiosk ? i18n.t('kiosk.private') : i18n.t('home.private')}</p>
       <div class="actions">
         {started && done ? (
           <a class="button primary" href={paths.results}>

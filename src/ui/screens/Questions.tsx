@@ -4,10 +4,13 @@ import type { Question } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../state/validate';
 import { Heading } from '../components/Heading';
+import { BackIcon } from '../components/icons';
+import { ReadAloud, sentences } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { BooleanField, ChildrenField, ChoiceField, MultiField, NumberField } from '../components/fields';
 import { useServices } from '../context';
 import { paths } from '../router';
+import { optionLabel } from '../texts';
 
 const ERROR_KEYS = {
   required: 'errors.required',
@@ -144,23 +147,37 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
     </>
   );
 
+  // what the read-aloud button reads: the question, its hint and the answers to choose from
+  const spoken = () => {
+    const options =
+      question.type === 'boolean'
+        ? [i18n.t('question.yes'), i18n.t('question.no')]
+        : (question.options ?? []).map((o) => optionLabel(i18n, key, o));
+    if (question.type === 'multi') options.push(i18n.t('question.none'));
+    return sentences([label, help, ...options]);
+  };
+
   return (
     <div class="question-screen">
-      <p class="progress">
-        <button type="button" class="button link back" onClick={onBack}>
-          {i18n.t('question.back')}
-        </button>
-        <span>
-          {editing && state.returnTo.value ? (
-            i18n.t('question.editing')
-          ) : (
-            <>
-              {answered > 0 && `${i18n.t('question.answered', { count: answered })} `}
-              {i18n.t('question.progress', { count: left })}
-            </>
-          )}
-        </span>
-      </p>
+      <div class="question-bar">
+        <p class="progress">
+          <button type="button" class="button link back" onClick={onBack}>
+            <BackIcon />
+            {i18n.t('question.back')}
+          </button>
+          <span>
+            {editing && state.returnTo.value ? (
+              i18n.t('question.editing')
+            ) : (
+              <>
+                {answered > 0 && `${i18n.t('question.answered', { count: answered })} `}
+                {i18n.t('question.progress', { count: left })}
+              </>
+            )}
+          </span>
+        </p>
+        <ReadAloud text={spoken} />
+      </div>
       <form ref={formRef} data-question={key} onSubmit={onSubmit} noValidate class={error ? 'question has-error' : 'question'}>
         {isGroup ? (
           <fieldset aria-describedby={describedBy || undefined}>

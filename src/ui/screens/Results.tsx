@@ -2,11 +2,15 @@
  * The results: what you get first, then what someone decides ("ask"), then near misses, then what is
  * still unknown, then the rest, folded. Each section is grouped by life domain.
  */
+import { useRef } from 'preact/hooks';
 import type { Result } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { type CategoryGroup, isNearMissAsk, type Section } from '../../state/results';
 import { Heading } from '../components/Heading';
+import { DomainIcon } from '../components/icons';
+import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
+import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
 import { paths } from '../router';
 import { amountText, categoryName, providerName, questionLabel, reasonText, rightSummary, rightTitle } from '../texts';
@@ -66,6 +70,7 @@ export function Results() {
           {i18n.t('results.editAnswers')}
         </a>
       </p>
+      <ShareLink />
       {(['eligible', 'ask', 'nearMiss', 'unknown'] as const).map(
         (s) =>
           sections[s].length > 0 && (
@@ -101,7 +106,10 @@ function Groups({ groups, section }: { groups: CategoryGroup[]; section: Section
     <>
       {groups.map((g) => (
         <div class="category" key={g.category}>
-          <h3>{categoryName(i18n, g.category)}</h3>
+          <h3 class="domain">
+            <DomainIcon domain={g.category} />
+            {categoryName(i18n, g.category)}
+          </h3>
           <ul class="result-list">
             {g.results.map((r) => (
               <ResultItem key={r.id} result={r} section={section} />
@@ -115,6 +123,7 @@ function Groups({ groups, section }: { groups: CategoryGroup[]; section: Section
 
 function ResultItem({ result: r, section }: { result: Result; section: Section }) {
   const { state, i18n, router } = useServices();
+  const ref = useRef<HTMLLIElement>(null);
   const rules = state.rules.value;
   if (!rules) return null;
   const rule = rules.ruleset.rulesById.get(r.id);
@@ -124,10 +133,13 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   return (
-    <li class="result" data-right={r.id} data-status={r.status}>
-      <a class="result-title" href={paths.right(r.id)}>
-        {title}
-      </a>
+    <li class="result" data-right={r.id} data-status={r.status} ref={ref}>
+      <div class="result-head">
+        <a class="result-title" href={paths.right(r.id)}>
+          {title}
+        </a>
+        <ReadAloud label={i18n.t('readAloud.readItem', { title })} text={() => readableText(ref.current)} />
+      </div>
       {section === 'nearMiss' && r.over !== undefined ? (
         <p class="result-over">{i18n.t('results.over', { over: i18n.money(r.over), right: title })}</p>
       ) : section === 'rest' ? (

@@ -1,13 +1,17 @@
 /** One right: what you get, why (from the engine's trace), how to apply, what to bring, where to go, sources. */
+import { useRef } from 'preact/hooks';
 import type { Provider, Result, Rule } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { explainingChecks, sectionOf } from '../../state/results';
 import { Heading } from '../components/Heading';
+import { BackIcon, DomainIcon } from '../components/icons';
+import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
 import { paths } from '../router';
 import {
   amountText,
+  categoryName,
   checkSentences,
   mapLink,
   providerName,
@@ -38,14 +42,16 @@ const DAY_KEYS: Record<string, AppKey> = {
 
 export function Right({ id }: { id: string }) {
   const { state, i18n, router } = useServices();
+  const articleRef = useRef<HTMLElement>(null);
   const rules = state.rules.value;
   if (!rules || state.rulesError.value || !state.restored.value) return <Loading />;
   const rule = rules.ruleset.rulesById.get(id);
   const previous = router.previous.value?.name;
   const backToCatalogue = previous === 'catalogue' || (previous !== 'results' && !state.hasAnswers.value);
   const back = (
-    <p class="back-link">
+    <p class="back-link" data-no-read>
       <a class="tap-link" href={backToCatalogue ? paths.catalogue : paths.results}>
+        <BackIcon />
         {backToCatalogue ? i18n.t('right.backToCatalogue') : i18n.t('right.backToResults')}
       </a>
     </p>
@@ -63,9 +69,16 @@ export function Right({ id }: { id: string }) {
   const provider = rules.ruleset.providers[rule.provider];
 
   return (
-    <article class="right-page">
+    <article class="right-page" ref={articleRef}>
       {back}
-      <Heading title={title} />
+      <p class="domain-tag">
+        <DomainIcon domain={rule.category} />
+        {categoryName(i18n, rule.category)}
+      </p>
+      <div class="heading-row">
+        <Heading title={title} />
+        <ReadAloud text={() => readableText(articleRef.current)} />
+      </div>
       <p class="lead">{rightSummary(i18n, id)}</p>
       {result ? <Situation result={result} rule={rule} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
       {rule.steps.length > 0 && (
@@ -92,7 +105,7 @@ export function Right({ id }: { id: string }) {
         <h2 id="where">{i18n.t('right.where')}</h2>
         <ProviderInfo id={rule.provider} provider={provider} />
       </section>
-      <section aria-labelledby="sources">
+      <section aria-labelledby="sources" data-no-read>
         <h2 id="sources">{i18n.t('right.sources')}</h2>
         <ul class="sources">
           {rule.sources.map((s) => (
@@ -203,10 +216,10 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
       {description && <p>{description}</p>}
       {provider?.address && (
         <p>
-          <span class="label">{i18n.t('right.address')}:</span> {provider.address}
+          <span class="label">{i18n.t('right.address')}:</span> <bdi>{provider.address}</bdi>
           <br />
-          <a href={mapLink(provider.address)} target="_blank" rel="noopener noreferrer">
-            {i18n.t('right.map', { address: provider.address })}
+          <a href={mapLink(provider.address)} target="_blank" rel="noopener noreferrer" data-no-read>
+            <Isolated text={i18n.t('right.map', { address: provider.address })} value={provider.address} />
           </a>
         </p>
       )}
@@ -226,15 +239,37 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
       {provider?.phone && (
         <p>
           <a class="button secondary" href={telLink(provider.phone)}>
-            {i18n.t('right.call', { phone: provider.phone })}
+            {/* one flex item, so the space before the number stays */}
+            <span>
+              <Isolated text={i18n.t('right.call', { phone: provider.phone })} value={provider.phone} dir="ltr" />
+            </span>
           </a>
         </p>
       )}
       {provider?.email && (
         <p>
-          <span class="label">{i18n.t('right.email')}:</span> <a href={`mailto:${provider.email}`}>{provider.email}</a>
+          <span class="label">{i18n.t('right.email')}:</span>{' '}
+          <a href={`mailto:${provider.email}`}>
+            <bdi>{provider.email}</bdi>
+          </a>
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * A sentence with a value that keeps its own direction inside it: a phone number stays
+ * "056 24 42 22" in an Arabic sentence instead of having its groups reversed.
+ */
+function Isolated({ text, value, dir }: { text: string; value: string; dir?: 'ltr' }) {
+  const at = text.indexOf(value);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <bdi dir={dir}>{value}</bdi>
+      {text.slice(at + value.length)}
+    </>
   );
 }

@@ -1,0 +1,109 @@
+/**
+ * The app inside its mode: the kiosk bar and idle warning around it, the banner of a shared result,
+ * and a fresh App (all component state dropped) after a kiosk wipe.
+ */
+import { signal } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { App } from '../ui/App';
+import { type Services, ServicesContext } from '../ui/context';
+import { paths } from '../ui/router';
+import { KioskBar, KioskIdleDialog } from '../ui/screens/KioskBar';
+import { ModeContext, type ModeServices } from './context';
+import { createKioskTimer, KIOSK_DIALOG_CLASS } from './kiosk';
+import { kioskTimes, MODE_STORAGE_KEY } from './mode';
+import type { Session } from './session';
+import '../ui/modes.css';
+import '../ui/print.css';
+
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
+
+export function ModeRoot({ session, services }: { session: Session; services: Services }) {
+  const [generation, setGeneration] = useState(0);
+  const mode = useMemo(() => createModeServices(session, services, () => setGeneration((g) => g + 1)), []);
+
+  useEffect(() => {
+    const kiosk = mode.kiosk;
+    if (!kiosk) return;
+    const onActivity = (e: Event) => {
+      // The buttons of the warning answer it themselves ("still here" / "wipe now").
+      if (e.target instanceof Element && e.target.closest(`.${KIOSK_DIALOG_CLASS}`)) return;
+      kiosk.activity();
+    };
+    for (const type of ACTIVITY) document.addEventListener(type, onActivity, { capture: true, passive: true });
+    document.documentElement.classList.add('kiosk');
+    return () => {
+      for (const type of ACTIVITY) document.removeEventListener(type, onActivity, { capture: true });
+      kiosk.dispose();
+    };
+  }, []);
+
+  return (
+    <ServicesContext.Provider value={services}>
+      <ModeContext.Provider value={mode}>
+        {mode.kind === 'kiosk' && <KioskBar />}
+        <App key={generation} services={services} />
+        {mode.kind === 'kiosk' && <KioskIdleDialog />}
+      </ModeContext.Provider>
+    </ServicesContext.Provider>
+  );
+}
+
+function createModeServices(session: Session, services: Services, remount: () => void): ModeServices {
+  const { state, i18n, router } = services;
+  const shared = signal(session.shared);
+  const shareError = signal(session.shareError);
+  const startLanguage = i18n.language.peek();
+
+  const wipe = () => {
+    void (async () => {
+      shared.value = null;
+      shareError.value = null;
+      await state.actions.erase();
+      await session.storage.clear().catch(() => {});
+      // Nothing but the mode flag may stay in the tab's storage.
+      try {
+        for (const key of Object.keys(sessionStorage)) if (key !== MODE_STORAGE_KEY) sessionStorage.removeItem(key);
+      } catch {
+        // no sessionStorage: nothing to clear
+      }
+      if (i18n.language.peek() !== startLanguage) await i18n.changeLanguage(startLanguage);
+      router.navigate(paths.home, { replace: true });
+      remount();
+      window.scrollTo?.(0, 0);
+    })();
+  };
+
+  const kiosk =
+    session.mode.kind === 'kiosk'
+      ? createKioskTimer({
+          ...kioskTimes(session.mode.idleMs),
+          isPristine: () =>
+            !state.hasAnswers.peek() &&
+            shared.peek() === null &&
+            router.route.peek().name === 'home' &&
+            i18n.language.peek() === startLanguage,
+          onWipe: wipe,
+        })
+      : null;
+
+  return {
+    kind: session.mode.kind,
+    idleMs: session.mode.idleMs,
+    shared,
+    shareError,
+    kiosk,
+    wipe: () => (kiosk ? kiosk.wipeNow() : wipe()),
+    async keepShared() {
+      // What is on screen now: the shared answers, with any change made while looking at them.
+      await session.shared?.keep?.(state.answers.peek());
+      session.restart(paths.results);
+    },
+    closeShared() {
+      if (!shared.peek()) shareError.value = null;
+      else if (session.mode.kind === 'kiosk') {
+        shared.value = null;
+        wipe();
+      } else session.restart(paths.home);
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * The hand-over sheet: one page (or a few) to print or save as PDF and take home. For each right to
+ * take up: what it is, how to apply, what to bring and where to go. Black on white in print
+ * (src/ui/print.css); everything around it (header, buttons, footer) is left out of the print.
+ */
+import type { Provider, Result, Ruleset } from '../../engine';
+import type { AppKey } from '../../i18n';
+import { groupResults } from '../../state/results';
+import type { FollowUpItem } from '../../storage/caseload';
+import { useServices } from '../context';
+import { amountText, providerName, rightSummary, rightTitle } from '../texts';
+
+const DAY_KEYS: Record<string, AppKey> = {
+  mo: 'days.mo',
+  tu: 'days.tu',
+  we: 'days.we',
+  th: 'days.th',
+  fr: 'days.fr',
+  sa: 'days.sa',
+  su: 'days.su',
+};
+
+const STATUS_KEYS = {
+  eligible: 'status.eligible',
+  ask: 'status.ask',
+  'not-eligible': 'status.not-eligible',
+  unknown: 'status.unknown',
+} as const satisfies Record<Result['status'], AppKey>;
+
+const FOLLOW_KEYS = {
+  todo: 'caseload.follow.sheet.todo',
+  applied: 'caseload.follow.sheet.applied',
+  granted: 'caseload.follow.sheet.granted',
+  refused: 'caseload.follow.sheet.refused',
+} as const satisfies Record<FollowUpItem['state'], AppKey>;
+
+export interface SheetItem {
+  id: string;
+  /** the right's result now, when it is in force */
+  result?: Result;
+  /** the household's follow-up of this right (caseload) */
+  follow?: FollowUpItem;
+}
+
+/** The rights a resident takes up: what they get, then what they ask, by life domain as on the results. */
+export function sheetItemsOf(results: Result[], ruleset: Ruleset): SheetItem[] {
+  const sections = groupResults(results, ruleset);
+  return [...sections.eligible, ...sections.ask].flatMap((g) => g.results).map((r) => ({ id: r.id, result: r }));
+}
+
+interface Props {
+  ruleset: Ruleset;
+  items: SheetItem[];
+  /** the evaluation date */
+  date: string;
+  /** a name for the household (caseload), printed under the title */
+  name?: string;
+}
+
+export function HandoverSheet({ ruleset, items, date, name }: Props) {
+  const { i18n } = useServices();
+  // Each place once at the end, with its hours; each right names it in one line.
+  const providers = [...new Set(items.map((item) => ruleset.rulesById.get(item.id)?.provider).filter((p) => p !== undefined))];
+  const withDetails = providers.filter((id) => {
+    const p = ruleset.providers[id];
+    return p && (p.address || p.phone || p.hours?.length);
+  });
+  return (
+    <article class="handover" aria-labelledby="handover-title">
+      <header class="handover-head">
+        <h1 id="handover-title" tabIndex={-1}>
+          {i18n.t('share.sheet.title')}
+        </h1>
+        {name && <p class="handover-name">{i18n.t('share.sheet.for', { name })}</p>}
+        <p class="handover-meta">
+          {i18n.t('share.sheet.made', { date: i18n.date(date), version: ruleset.manifest.version })}
+        </p>
+      </header>
+      {items.length === 0 ? (
+        <p>{i18n.t('share.sheet.empty')}</p>
+      ) : (
+        <ol class="handover-rights">
+          {items.map((item) => (
+            <SheetRight key={item.id} item={item} ruleset={ruleset} />
+          ))}
+        </ol>
+      )}
+      {withDetails.length > 0 && (
+        <section class="handover-places" aria-labelledby="handover-places">
+          <h2 id="handover-places">{i18n.t('share.sheet.places')}</h2>
+          {withDetails.map((id) => (
+            <Place key={id} id={id} provider={ruleset.providers[id]} />
+          ))}
+        </section>
+      )}
+      <p class="handover-foot">{i18n.t('share.sheet.foot')}</p>
+    </article>
+  );
+}
+
+function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
+  const { i18n } = useServices();
+  const rule = ruleset.rulesById.get(item.id);
+  const r = item.result;
+  const amount = r ? amountText(i18n, r) : null;
+  const follow = item.follow;
+  const provider = rule ? ruleset.providers[rule.provider] : undefined;
+  const headingId = `sheet-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
+  return (
+    <li class="handover-right">
+      <h2 id={headingId}>{rightTitle(i18n, item.id)}</h2>
+      <p class="handover-status">
+        {r && <strong>{i18n.t(STATUS_KEYS[r.status])}</strong>}
+        {amount && <> · {amount}</>}
+        {follow && (
+          <>
+            {r && ' · '}
+            {i18n.t(FOLLOW_KEYS[follow.state], {
+              applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
+              decided: follow.decidedOn ? i18n.date(follow.decidedOn) : '',
+            })}
+          </>
+        )}
+      </p>
+      {rightSummary(i18n, item.id) && <p>{rightSummary(i18n, item.id)}</p>}
+      {rule && rule.steps.length > 0 && (
+        <>
+          <h3>{i18n.t('right.steps')}</h3>
+          <ol class="steps">
+            {rule.steps.map((s) => (
+              <li key={s}>{i18n.has(`steps.${s}`) ? i18n.tr(`steps.${s}`) : s}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {rule && rule.documents.length > 0 && (
+        <>
+          <h3>{i18n.t('right.documents')}</h3>
+          <ul class="documents">
+            {rule.documents.map((d) => (
+              <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {rule && (
+        <>
+          <h3>{i18n.t('right.where')}</h3>
+          <p class="handover-where">
+            {providerName(i18n, rule.provider, provider)}
+            {provider?.address && `, ${provider.address}`}
+          </p>
+        </>
+      )}
+    </li>
+  );
+}
+
+function Place({ id, provider }: { id: string; provider: Provider | undefined }) {
+  const { i18n } = useServices();
+  const hours = provider?.hours
+    ?.map((h) => {
+      const day = DAY_KEYS[h.days] ? i18n.t(DAY_KEYS[h.days] as AppKey) : h.days;
+      const ranges = h.open.length
+        ? h.open.map(([from, to]) => i18n.t('hours.range', { from, to })).join(` ${i18n.t('hours.and')} `)
+        : i18n.t('hours.closed');
+      return `${day} ${ranges}`;
+    })
+    .join('; ');
+  return (
+    <p class="handover-place">
+      <strong>{providerName(i18n, id, provider)}</strong>
+      {provider?.address && (
+        <>
+          <br />
+          {provider.address}
+        </>
+      )}
+      {provider?.phone && (
+        <>
+          <br />
+          {i18n.t('share.sheet.phone', { phone: provider.phone })}
+        </>
+      )}
+      {hours && (
+        <>
+          <br />
+          {i18n.t('share.sheet.hours', { hours })}
+        </>
+      )}
+    </p>
+  );
+}

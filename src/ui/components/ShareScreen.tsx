@@ -1,0 +1,218 @@
+/**
+ * Taking the result along, without an account and without a server:
+ * - "Share my result" (#/delen): a link whose fragment holds the answers and the rules version
+ *   (src/share/link.ts; browsers never send a fragment to a server), to copy or share, and as a QR
+ *   code. A plain warning says that whoever has the link sees the answers.
+ * - In a kiosk the same link as a large QR code, to scan with one's own phone, or a print.
+ * - The hand-over sheet of the result (#/blad), to print or save as PDF.
+ * Loaded in its own chunk (the QR encoder).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useMode } from '../../modes/context';
+import { buildShareLink } from '../../share/link';
+import { qrSvg } from '../../share/qr';
+import { useServices } from '../context';
+import { paths } from '../router';
+import { HandoverSheet, sheetItemsOf } from './HandoverSheet';
+import { Heading } from './Heading';
+import { Loading } from './Loading';
+
+/** The app's address without query (a kiosk's `?mode=kiosk` must not travel) and without fragment. */
+const appAddress = () => `${location.origin}${location.pathname}`;
+
+function useShareLink(): { link: string | null; failed: boolean } {
+  const { state } = useServices();
+  const rules = state.rules.value;
+  const answers = state.answers.value;
+  const date = state.date.value;
+  const [link, setLink] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!rules) return;
+    let live = true;
+    buildShareLink(appAddress(), { answers, rulesVersion: rules.ruleset.manifest.version, date }).then(
+      (l) => live && setLink(l),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rules, answers, date]);
+  return { link, failed };
+}
+
+export function ShareScreen() {
+  const { state, i18n } = useServices();
+  const mode = useMode();
+  const kiosk = mode.kind === 'kiosk';
+  const { link, failed } = useShareLink();
+  const title = kiosk ? i18n.t('kiosk.takeAlong') : i18n.t('share.title');
+  if (!state.rules.value || !state.restored.value) return <Loading />;
+  if (!state.hasAnswers.value) {
+    return (
+      <>
+        <Heading title={title} />
+        <p>{i18n.t('share.noAnswers')}</p>
+        <a class="button primary" href={paths.questions}>
+          {i18n.t('results.start')}
+        </a>
+      </>
+    );
+  }
+  return (
+    <div class="share-screen" data-share-link={link ?? undefined}>
+      <p class="back-link no-print">
+        <a class="tap-link" href={paths.results}>
+          {i18n.t('right.backToResults')}
+        </a>
+      </p>
+      <Heading title={title} />
+      {failed && (
+        <p class="notice notice-error" role="alert">
+          {i18n.t('share.failed')}
+        </p>
+      )}
+      {kiosk ? <KioskShare link={link} /> : <ResidentShare link={link} />}
+    </div>
+  );
+}
+
+function Warning() {
+  const { i18n } = useServices();
+  return (
+    <div class="notice notice-warning share-warning">
+      <p>
+        <strong>{i18n.t('share.warningTitle')}</strong> {i18n.t('share.warning')}
+      </p>
+    </div>
+  );
+}
+
+function Qr({ link, large }: { link: string; large?: boolean }) {
+  const { i18n } = useServices();
+  // The SVG is built by our own encoder from the link (escaped), never from outside markup.
+  const svg = qrSvg(link, { label: i18n.t('share.qrLabel') });
+  return <div class={large ? 'qr qr-large' : 'qr'} dangerouslySetInnerHTML={{ __html: svg }} />;
+}
+
+function KioskShare({ link }: { link: string | null }) {
+  const { i18n } = useServices();
+  return (
+    <>
+      <ol class="take-along">
+        <li>
+          <h2 class="h3">{i18n.t('kiosk.scanTitle')}</h2>
+          <p>{i18n.t('kiosk.scanText')}</p>
+          {link ? <Qr link={link} large /> : <p class="loading">{i18n.t('share.making')}</p>}
+          <p class="hint">{i18n.t('kiosk.scanPrivate')}</p>
+        </li>
+        <li>
+          <h2 class="h3">{i18n.t('kiosk.printTitle')}</h2>
+          <p>{i18n.t('kiosk.printText')}</p>
+          <a class="button secondary" href={paths.sheet}>
+            {i18n.t('kiosk.print')}
+          </a>
+        </li>
+      </ol>
+      <Warning />
+      <p>{i18n.t('kiosk.whenDone')}</p>
+    </>
+  );
+}
+
+function ResidentShare({ link }: { link: string | null }) {
+  const { i18n } = useServices();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
+
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('yes');
+    } catch {
+      // No clipboard permission: select the text, so "copy" in the browser's menu takes it.
+      inputRef.current?.select();
+      setCopied('no');
+    }
+  };
+  const share = async () => {
+    if (!link) return;
+    try {
+      await navigator.share({ title: i18n.t('app.name'), text: i18n.t('share.shareText'), url: link });
+    } catch {
+      // cancelled by the person: nothing to say
+    }
+  };
+
+  return (
+    <>
+      <p>{i18n.t('share.intro')}</p>
+      <Warning />
+      <label class="share-label" for="share-link">
+        {i18n.t('share.linkLabel')}
+      </label>
+      <input
+        ref={inputRef}
+        id="share-link"
+        class="input share-input"
+        type="text"
+        readOnly
+        value={link ?? ''}
+        onFocus={(e) => e.currentTarget.select()}
+      />
+      <div class="actions">
+        <button type="button" class="button primary" onClick={copy} disabled={!link}>
+          {i18n.t('share.copy')}
+        </button>
+        {canShare && (
+          <button type="button" class="button secondary" onClick={share} disabled={!link}>
+            {i18n.t('share.share')}
+          </button>
+        )}
+      </div>
+      <p role="status" class="share-status">
+        {copied === 'yes' ? i18n.t('share.copied') : copied === 'no' ? i18n.t('share.copyManually') : ''}
+      </p>
+      <details class="share-qr">
+        <summary>{i18n.t('share.showQr')}</summary>
+        <p>{i18n.t('share.qrText')}</p>
+        {link && <Qr link={link} />}
+      </details>
+      <p>
+        <a class="tap-link" href={paths.sheet}>
+          {i18n.t('share.toSheet')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** #/blad: the hand-over sheet of this device's answers, with a print button. */
+export function SheetScreen() {
+  const { state, i18n } = useServices();
+  const rules = state.rules.value;
+  const headingRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    document.title = `${i18n.t('share.sheet.title')} – ${i18n.t('app.name')}`;
+    headingRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, []);
+  if (!rules || !state.restored.value) return <Loading />;
+  return (
+    <div class="sheet-screen" ref={headingRef}>
+      <div class="no-print sheet-tools">
+        <p class="back-link">
+          <a class="tap-link" href={paths.results}>
+            {i18n.t('right.backToResults')}
+          </a>
+        </p>
+        <p>{i18n.t('share.sheet.printHint')}</p>
+        <button type="button" class="button primary" onClick={() => window.print()}>
+          {i18n.t('share.sheet.print')}
+        </button>
+      </div>
+      <HandoverSheet ruleset={rules.ruleset} items={sheetItemsOf(state.results.value, rules.ruleset)} date={state.date.value} />
+    </div>
+  );
+}

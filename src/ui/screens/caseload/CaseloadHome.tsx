@@ -1,0 +1,181 @@
+/**
+ * The caseload: the households on this device, each under the name the worker chose, with the day
+ * of the last visit, open follow-up items and "rules changed"; a new household; moving them to
+ * another device (export / import); erasing them all.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HouseholdSummary, Vault } from '../../../storage/vault';
+import { Heading } from '../../components/Heading';
+import { useServices } from '../../context';
+import { paths } from '../../router';
+import { flash, takeFlash } from './flash';
+import { vaultErrorText } from './messages';
+import { ExportForm, ImportForm } from './Transfer';
+
+export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Promise<void> }) {
+  const { state, i18n } = useServices();
+  const [list, setList] = useState<HouseholdSummary[] | null>(null);
+  const [damaged, setDamaged] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [message] = useState(takeFlash);
+  const version = state.rules.value?.ruleset.manifest.version;
+
+  const reload = () => {
+    vault.list().then(
+      (l) => {
+        setList(l);
+        setDamaged(vault.damaged().length);
+      },
+      (e: unknown) => setError(vaultErrorText(i18n, e)),
+    );
+  };
+  useEffect(reload, []);
+
+  return (
+    <div class="caseload">
+      <Heading title={i18n.t('caseload.title')} />
+      {message && (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <section aria-labelledby="households-title">
+        <h2 id="households-title">
+          {i18n.t('caseload.list.title')}{' '}
+          {list && <span class="count">({i18n.t('caseload.list.count', { count: list.length })})</span>}
+        </h2>
+        {damaged > 0 && <p class="notice notice-warning">{i18n.t('caseload.list.damaged', { count: damaged })}</p>}
+        {list === null ? (
+          <p class="loading">{i18n.t('caseload.opening')}</p>
+        ) : list.length === 0 ? (
+          <p>{i18n.t('caseload.list.empty')}</p>
+        ) : (
+          <ul class="household-list">
+            {list.map((h) => (
+              <li key={h.id} class="household-item" data-household={h.id}>
+                <a class="household-name" href={paths.household(h.id)}>
+                  {h.name}
+                </a>
+                <p class="meta">
+                  {h.lastVisit ? i18n.t('caseload.lastVisit', { date: i18n.date(h.lastVisit) }) : i18n.t('caseload.noVisit')}
+                  {h.open > 0 && <> · {i18n.t('caseload.list.open', { count: h.open })}</>}
+                </p>
+                {version && h.rulesVersion && h.rulesVersion !== version && (
+                  <p class="badge badge-warning">{i18n.t('caseload.list.rulesChanged')}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <NewHousehold vault={vault} />
+      <section aria-labelledby="transfer-title" class="transfer">
+        <h2 id="transfer-title">{i18n.t('caseload.transfer.title')}</h2>
+        {list && list.length > 0 && (
+          <>
+            <h3>{i18n.t('caseload.export.allTitle')}</h3>
+            <ExportForm vault={vault} />
+          </>
+        )}
+        <h3>{i18n.t('caseload.import.title')}</h3>
+        <ImportForm vault={vault} onImported={reload} />
+      </section>
+      <EraseAll eraseAll={eraseAll} />
+    </div>
+  );
+}
+
+function NewHousehold({ vault }: { vault: Vault }) {
+  const { i18n, router } = useServices();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const h = await vault.create(name);
+      router.navigate(paths.household(h.id));
+    } catch (err) {
+      setError(vaultErrorText(i18n, err));
+      setBusy(false);
+      inputRef.current?.focus();
+    }
+  };
+  return (
+    <section aria-labelledby="new-title">
+      <h2 id="new-title">{i18n.t('caseload.create.title')}</h2>
+      <form class="inline-form" onSubmit={submit} noValidate>
+        <div class="field">
+          <label for="new-name">{i18n.t('caseload.create.name')}</label>
+          <p class="hint" id="new-name-hint">
+            {i18n.t('caseload.name.hint')}
+          </p>
+          {error && (
+            <p class="error-message" id="new-name-error">
+              {error}
+            </p>
+          )}
+          <input
+            ref={inputRef}
+            id="new-name"
+            class="input input-wide"
+            type="text"
+            autoComplete="off"
+            maxLength={80}
+            value={name}
+            aria-invalid={!!error || undefined}
+            aria-describedby={error ? 'new-name-hint new-name-error' : 'new-name-hint'}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {i18n.t('caseload.create.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function EraseAll({ eraseAll }: { eraseAll(): Promise<void> }) {
+  const { i18n } = useServices();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section aria-labelledby="erase-all-title" class="danger-zone">
+      <h2 id="erase-all-title">{i18n.t('caseload.eraseAll.title')}</h2>
+      <p>{i18n.t('caseload.eraseAll.text')}</p>
+      {confirming ? (
+        <div class="erase-confirm">
+          <p>{i18n.t('caseload.eraseAll.confirm')}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="button danger"
+              onClick={async () => {
+                flash(i18n.t('caseload.eraseAll.done'));
+                await eraseAll();
+              }}
+            >
+              {i18n.t('caseload.eraseAll.yes')}
+            </button>
+            <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
+              {i18n.t('caseload.eraseAll.no')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="button secondary" onClick={() => setConfirming(true)}>
+          {i18n.t('caseload.eraseAll.button')}
+        </button>
+      )}
+    </section>
+  );
+}

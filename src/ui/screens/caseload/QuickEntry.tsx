@@ -1,0 +1,165 @@
+/**
+ * The professionals' quick entry: every household fact on one screen, each field rendered from its
+ * question's type in rules/questions.json (the same fields as the questionnaire). A valid value
+ * becomes an answer at once, so the results beside it follow the typing; an invalid one stays as
+ * typed (a draft) and is said after leaving the field. Questions that do not apply (a partner for a
+ * single adult) are left out, as in the questionnaire.
+ */
+import { useState } from 'preact/hooks';
+import type { Answers, Question } from '../../../engine';
+import type { AppKey } from '../../../i18n';
+import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../../state/validate';
+import { BooleanField, ChildrenField, ChoiceField, MultiField, NumberField } from '../../components/fields';
+import { useServices } from '../../context';
+import { questionLabel } from '../../texts';
+
+const ERROR_KEYS = {
+  required: 'errors.required',
+  notNumber: 'errors.notNumber',
+  notWhole: 'errors.notWhole',
+  tooManyDecimals: 'errors.tooManyDecimals',
+  min: 'errors.min',
+  max: 'errors.max',
+  chooseOne: 'errors.chooseOne',
+  childAge: 'errors.childAge',
+  tooManyChildren: 'errors.tooManyChildren',
+  childrenInvalid: 'errors.childrenInvalid',
+} as const satisfies Record<string, AppKey>;
+
+export interface Facts {
+  answers: Answers;
+  /** what was typed but is not a valid answer (yet), per key */
+  drafts: Record<string, unknown>;
+}
+
+interface Props extends Facts {
+  questions: readonly Question[];
+  /** does the question apply to these answers (its askIf)? */
+  applies(key: string, answers: Answers): boolean;
+  onChange(facts: Facts): void;
+}
+
+const without = <T extends Record<string, unknown>>(o: T, key: string): T => {
+  if (!(key in o)) return o;
+  const copy = { ...o };
+  delete copy[key];
+  return copy;
+};
+
+/** The facts after a field changed: an answer when the draft is valid, else the draft alone. */
+export function applyDraft(q: Question, draft: unknown, facts: Facts, lang: string): Facts {
+  const key = q.key;
+  if (q.type === 'multi') {
+    const d = normaliseDraft(q, draft) as MultiDraft;
+    // Nothing ticked is "not answered" here; "none of these" is an answer.
+    if (!d.none && d.selected.length === 0) return { answers: without(facts.answers, key), drafts: without(facts.drafts, key) };
+    return { answers: { ...facts.answers, [key]: d.none ? [] : d.selected }, drafts: without(facts.drafts, key) };
+  }
+  if ((q.type === 'integer' || q.type === 'money') && typeof draft === 'string' && draft.trim() === '') {
+    return { answers: without(facts.answers, key), drafts: without(facts.drafts, key) };
+  }
+  const v = validateDraft(q, draft, lang);
+  if (v.ok) return { answers: { ...facts.answers, [key]: v.value }, drafts: without(facts.drafts, key) };
+  return { answers: without(facts.answers, key), drafts: { ...facts.drafts, [key]: draft } };
+}
+
+export function QuickEntry({ questions, answers, drafts, applies, onChange }: Props) {
+  const { i18n } = useServices();
+  const lang = i18n.language.value;
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const shown = questions.filter((q) => q.askIf !== false && applies(q.key, answers));
+
+  return (
+    <div class="quick-entry">
+      {shown.map((q) => {
+        const key = q.key;
+        const draft = normaliseDraft(q, drafts[key] ?? draftFromAnswer(q, answers[key], lang));
+        const validation = key in drafts && left.has(key) ? validateDraft(q, draft, lang) : null;
+        const error = validation && !validation.ok ? validation : null;
+        const inputId = `case-${key}`;
+        const errorId = `${inputId}-error`;
+        const label = questionLabel(i18n, key);
+        const isGroup = q.type !== 'integer' && q.type !== 'money';
+        const props = { question: q, inputId, describedBy: error ? errorId : '', invalid: !!error };
+        const onDraft = (d: unknown) => onChange(applyDraft(q, d, { answers, drafts }, lang));
+        let field: preact.JSX.Element;
+        switch (q.type) {
+          case 'integer':
+          case 'money':
+            field = <NumberField {...props} draft={draft as string} onDraft={onDraft} />;
+            break;
+          case 'boolean':
+            field = <BooleanField {...props} draft={draft as string} onDraft={onDraft} />;
+            break;
+          case 'choice':
+            field = <ChoiceField {...props} draft={draft as string} onDraft={onDraft} />;
+            break;
+          case 'multi':
+            field = <MultiField {...props} draft={draft as MultiDraft} onDraft={onDraft} />;
+            break;
+          case 'children': {
+            const none = Array.isArray(answers[key]) && (answers[key] as unknown[]).length === 0;
+            const noneId = `${inputId}-none`;
+            field = (
+              <>
+                <ChildrenField {...props} draft={draft as ChildrenDraft} onDraft={onDraft} items={error?.items} />
+                {(draft as ChildrenDraft).ages.length === 0 && (
+                  <div class="option quick-none">
+                    <input
+                      type="checkbox"
+                      id={noneId}
+                      checked={none}
+                      onChange={(e) => {
+                        const facts = { answers, drafts: without(drafts, key) };
+                        onChange(
+                          e.currentTarget.checked
+                            ? { ...facts, answers: { ...answers, [key]: [] } }
+                            : { ...facts, answers: without(answers, key) },
+                        );
+                      }}
+                    />
+                    <label for={noneId}>{i18n.t('caseload.facts.noChildren')}</label>
+                  </div>
+                )}
+              </>
+            );
+            break;
+          }
+        }
+        const message = error && (
+          <p class="error-message" id={errorId}>
+            <span class="visually-hidden">{i18n.t('errors.prefix')} </span>
+            {i18n.t(ERROR_KEYS[error.error.key], error.error.params)}
+          </p>
+        );
+        const status = key in answers ? 'answered' : 'open';
+        return (
+          <div
+            key={key}
+            class={error ? 'quick-field has-error' : 'quick-field'}
+            data-key={key}
+            data-type={q.type}
+            data-state={status}
+            onFocusOut={() => setLeft((s) => (s.has(key) ? s : new Set([...s, key])))}
+          >
+            {isGroup ? (
+              <fieldset aria-describedby={error ? errorId : undefined}>
+                <legend class="quick-label">{label}</legend>
+                {message}
+                {field}
+              </fieldset>
+            ) : (
+              <>
+                <label class="quick-label" for={inputId}>
+                  {label}
+                </label>
+                {message}
+                {field}
+              </>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

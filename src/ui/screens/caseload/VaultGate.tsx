@@ -1,0 +1,319 @@
+/**
+ * The door of the caseload: first use (choose a passphrase, with the warning that a forgotten one
+ * cannot be recovered), unlock (a wrong passphrase changes nothing), and the way out of a forgotten
+ * passphrase (erase everything). Behind it, the caseload screens, with a bar to lock at once.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { cryptoAvailable } from '../../../share/crypto';
+import type { LockReason, Vault } from '../../../storage/vault';
+import { Heading } from '../../components/Heading';
+import { useServices } from '../../context';
+import { paths } from '../../router';
+import { takeFlash } from './flash';
+import { vaultErrorText } from './messages';
+import { flushSaves } from './saving';
+
+type Door = 'checking' | 'setup' | 'locked' | 'no-crypto' | 'failed';
+
+export interface Gate {
+  /** erases the passphrase and every household; the door then asks for a new passphrase */
+  eraseAll(): Promise<void>;
+}
+
+export function VaultGate({
+  vault,
+  atList,
+  children,
+}: {
+  vault: Vault;
+  /** the list of households is on screen: no link to it in the bar */
+  atList: boolean;
+  children: (gate: Gate) => ComponentChildren;
+}) {
+  const { i18n } = useServices();
+  const [door, setDoor] = useState<Door>('checking');
+  const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const locked = vault.isLocked.value;
+
+  const check = () => {
+    if (!cryptoAvailable()) {
+      setDoor('no-crypto');
+      return;
+    }
+    vault.isSetUp().then(
+      (setUp) => setDoor(setUp ? 'locked' : 'setup'),
+      (e: unknown) => {
+        setFailure(vaultErrorText(i18n, e));
+        setDoor('failed');
+      },
+    );
+  };
+  useEffect(check, []);
+  useEffect(() => vault.onLock((reason) => setLockReason(reason)), []);
+  // Once open, the door is the unlock form for every later lock.
+  useEffect(() => {
+    if (!locked) setDoor('locked');
+  }, [locked]);
+
+  const eraseAll = async () => {
+    setDoor('checking');
+    try {
+      await vault.erase();
+      setDoor('setup');
+    } catch (e) {
+      setFailure(vaultErrorText(i18n, e));
+      setDoor('failed');
+    }
+  };
+
+  if (!locked) {
+    return (
+      <>
+        <div class="caseload-bar no-print">
+          <p>
+            {atList ? (
+              <span class="caseload-mode">{i18n.t('caseload.bar.mode')}</span>
+            ) : (
+              <a class="tap-link" href={paths.caseload}>
+                {i18n.t('caseload.bar.list')}
+              </a>
+            )}
+          </p>
+          <button
+            type="button"
+            class="button secondary"
+            onClick={async () => {
+              await flushSaves();
+              vault.lock();
+            }}
+          >
+            {i18n.t('caseload.bar.lock')}
+          </button>
+        </div>
+        {children({ eraseAll })}
+      </>
+    );
+  }
+  switch (door) {
+    case 'checking':
+      return (
+        <p class="loading" role="status">
+          {i18n.t('caseload.opening')}
+        </p>
+      );
+    case 'no-crypto':
+    case 'failed':
+      return (
+        <>
+          <Heading title={i18n.t('caseload.title')} />
+          <div class="notice notice-error" role="alert">
+            <p>{door === 'no-crypto' ? i18n.t('caseload.errors.cryptoUnavailable') : failure}</p>
+          </div>
+        </>
+      );
+    case 'setup':
+      return <SetUp vault={vault} />;
+    case 'locked':
+      return <Unlock vault={vault} reason={lockReason} onErased={() => setDoor('setup')} />;
+  }
+}
+
+function Intro() {
+  const { i18n } = useServices();
+  return (
+    <>
+      <p class="lead">{i18n.t('caseload.intro')}</p>
+      <p class="private">{i18n.t('caseload.privacy')}</p>
+    </>
+  );
+}
+
+function SetUp({ vault }: { vault: Vault }) {
+  const { i18n } = useServices();
+  const [message] = useState(takeFlash);
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    let problem: string | null = null;
+    if (pass.normalize('NFC').length < 8) problem = i18n.t('caseload.errors.weakPassphrase');
+    else if (pass !== again) problem = i18n.t('caseload.setup.mismatch');
+    if (problem) {
+      setError(problem);
+      requestAnimationFrame(() => errorRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await vault.setUp(pass);
+    } catch (err) {
+      setError(vaultErrorText(i18n, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Heading title={i18n.t('caseload.setup.title')} />
+      {message && (
+        <p class="notice" role="status">
+          {message}
+        </p>
+      )}
+      <Intro />
+      <form class="vault-form" onSubmit={submit} noValidate>
+        <div class="notice notice-warning">
+          <p>
+            <strong>{i18n.t('caseload.setup.forgetTitle')}</strong> {i18n.t('caseload.setup.forget')}
+          </p>
+        </div>
+        {error && (
+          <p class="error-message" ref={errorRef} tabIndex={-1} role="alert">
+            {error}
+          </p>
+        )}
+        <div class="field">
+          <label for="vault-new">{i18n.t('caseload.setup.passphrase')}</label>
+          <p class="hint" id="vault-new-hint">
+            {i18n.t('caseload.setup.hint')}
+          </p>
+          <input
+            id="vault-new"
+            class="input input-wide"
+            type="password"
+            autoComplete="new-password"
+            value={pass}
+            aria-describedby="vault-new-hint"
+            aria-invalid={!!error || undefined}
+            onInput={(e) => setPass(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="vault-again">{i18n.t('caseload.setup.again')}</label>
+          <input
+            id="vault-again"
+            class="input input-wide"
+            type="password"
+            autoComplete="new-password"
+            value={again}
+            aria-invalid={!!error || undefined}
+            onInput={(e) => setAgain(e.currentTarget.value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {i18n.t('caseload.setup.submit')}
+          </button>
+        </div>
+        <p role="status" class="busy">
+          {busy ? i18n.t('caseload.busy') : ''}
+        </p>
+      </form>
+    </>
+  );
+}
+
+function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason | null; onErased: () => void }) {
+  const { i18n } = useServices();
+  const [pass, setPass] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmErase, setConfirmErase] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await vault.unlock(pass);
+    } catch (err) {
+      setError(vaultErrorText(i18n, err));
+      setBusy(false);
+      requestAnimationFrame(() => {
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      });
+    }
+  };
+  const erase = async () => {
+    try {
+      await vault.erase();
+      onErased();
+    } catch (err) {
+      setError(vaultErrorText(i18n, err));
+    }
+  };
+
+  return (
+    <>
+      <Heading title={i18n.t('caseload.unlock.title')} />
+      {reason === 'idle' && (
+        <p class="notice" role="status">
+          {i18n.t('caseload.unlock.idle')}
+        </p>
+      )}
+      {reason === 'manual' && (
+        <p class="notice" role="status">
+          {i18n.t('caseload.unlock.locked')}
+        </p>
+      )}
+      <form class="vault-form" onSubmit={submit} noValidate>
+        {error && (
+          <p class="error-message" id="vault-pass-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="field">
+          <label for="vault-pass">{i18n.t('caseload.unlock.passphrase')}</label>
+          <input
+            ref={inputRef}
+            id="vault-pass"
+            class="input input-wide"
+            type="password"
+            autoComplete="current-password"
+            value={pass}
+            aria-invalid={!!error || undefined}
+            aria-describedby={error ? 'vault-pass-error' : undefined}
+            onInput={(e) => setPass(e.currentTarget.value)}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {i18n.t('caseload.unlock.submit')}
+          </button>
+        </div>
+        <p role="status" class="busy">
+          {busy ? i18n.t('caseload.busy') : ''}
+        </p>
+      </form>
+      <details class="forgot">
+        <summary>{i18n.t('caseload.forgot.title')}</summary>
+        <p>{i18n.t('caseload.forgot.text')}</p>
+        {confirmErase ? (
+          <div class="erase-confirm">
+            <p>{i18n.t('caseload.forgot.confirm')}</p>
+            <div class="actions">
+              <button type="button" class="button danger" onClick={erase}>
+                {i18n.t('caseload.forgot.yes')}
+              </button>
+              <button type="button" class="button secondary" onClick={() => setConfirmErase(false)}>
+                {i18n.t('caseload.forgot.no')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" class="button secondary" onClick={() => setConfirmErase(true)}>
+            {i18n.t('caseload.forgot.erase')}
+          </button>
+        )}
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+/** Screens in their own chunks, loaded on first use (see src/modes/lazy.tsx). */
+import { lazyScreen } from '../../modes/lazy';
+import type { CaseloadRoute } from './caseload';
+
+export const Caseload = lazyScreen<{ route: CaseloadRoute }>(() => import('./caseload').then((m) => m.default));
+export const Share = lazyScreen<Record<string, never>>(() => import('../components/ShareScreen').then((m) => m.ShareScreen));
+export const Sheet = lazyScreen<Record<string, never>>(() => import('../components/ShareScreen').then((m) => m.SheetScreen));

@@ -1,0 +1,363 @@
+/**
+ * The brugfiguur's caseload in real Chromium: two households kept under a passphrase; lock, a wrong
+ * passphrase (nothing changes), unlock (all intact); what IndexedDB holds is ciphertext only; the
+ * hand-over sheet prints clean on A4; an export file, files that are refused, erase everything,
+ * import, and the households are back as they were. axe on every screen; screenshots at phone and
+ * desktop size.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, describeViolations, type Harness, SCREENSHOTS, startHarness } from './harness';
+
+const PASS = 'koffie met taart 42';
+const NEW_PASS = 'thee met koekjes 7';
+const FILE_PASS = 'verhuis naar de nieuwe tablet';
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+/** What must never be readable in the stored records: names and answers. */
+const PLAIN = ['Janssens', 'Budastraat', 'Peeters', '2650', '1450', 'jobseeker', 'Brief afwachten', 'netMonthlyIncome'];
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+async function assertAccessible(page: Page, screen: string) {
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
+}
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize();
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: `${SCREENSHOTS}${name}-${label}.png`, fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}
+
+/**
+ * Everything in the caseload's IndexedDB, bytes as text (latin1), to search and to compare. (A string:
+ * tsx would wrap the helper functions of a closure in a `__name` the page does not have.)
+ */
+const STORED_VAULT = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open('rechtenverkenner-caseload');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const all = (store) => new Promise((resolve, reject) => {
+    const req = db.transaction(store).objectStore(store).getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const text = (x) => {
+    if (x instanceof Uint8Array) return 'bytes:' + new TextDecoder('latin1').decode(x);
+    if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, text(v)]));
+    return x;
+  };
+  const households = await all('households');
+  const meta = await all('meta');
+  db.close();
+  return {
+    shapes: households.map((r) => Object.keys(r).sort().join(',')),
+    bytes: households.every((r) => r.iv instanceof Uint8Array && r.ciphertext instanceof Uint8Array),
+    dump: JSON.stringify({ households: households.map(text), meta: meta.map(text) }),
+  };
+})()`;
+
+async function storedVault(page: Page): Promise<{ shapes: string[]; bytes: boolean; dump: string }> {
+  return page.evaluate(STORED_VAULT);
+}
+
+/** What a household's screen shows: the facts as entered, the results, the follow-up, the visit. */
+async function householdView(page: Page) {
+  await page.waitForSelector('.quick-entry');
+  return page.evaluate(() => ({
+    name: document.querySelector('main h1')?.textContent,
+    lastVisit: document.querySelector('.household')?.getAttribute('data-last-visit'),
+    facts: [...document.querySelectorAll('.quick-field')].map((f) => [
+      f.getAttribute('data-key'),
+      f.getAttribute('data-state'),
+      [...f.querySelectorAll('input')]
+        .map((i) => (i.type === 'radio' || i.type === 'checkbox' ? (i.checked ? i.value : null) : i.value))
+        .filter((v) => v !== null),
+    ]),
+    results: [...document.querySelectorAll('.live-result')].map((li) => `${li.getAttribute('data-right')}:${li.getAttribute('data-status')}`),
+    followUp: [...document.querySelectorAll('.follow-item')].map((li) => [
+      li.getAttribute('data-right'),
+      li.getAttribute('data-state'),
+      (li.querySelector('textarea') as HTMLTextAreaElement | null)?.value,
+      (li.querySelector('input[type="date"]') as HTMLInputElement | null)?.value ?? null,
+    ]),
+  }));
+}
+
+const saved = (page: Page) => page.waitForSelector('.save-status[data-save="saved"]');
+const field = (page: Page, key: string) => page.locator(`.quick-field[data-key="${key}"]`);
+
+async function openHousehold(page: Page, name: string) {
+  await page.goto(`${h.url}#/hulpverlener`);
+  await page.locator('.household-name', { hasText: name }).click();
+  await page.waitForSelector('.quick-entry');
+}
+
+async function createHousehold(page: Page, name: string) {
+  await page.goto(`${h.url}#/hulpverlener`);
+  await page.getByLabel('Naam van het gezin').fill(name);
+  await page.getByRole('button', { name: 'Maak het gezin' }).click();
+  await page.waitForSelector('.quick-entry');
+}
+
+async function unlock(page: Page, passphrase: string) {
+  await page.getByLabel('Je wachtwoordzin').fill(passphrase);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+}
+
+describe('a brugfiguur on home visits', () => {
+  it('keeps two households encrypted, locks, refuses a wrong passphrase, moves them by file and gets them back intact', async () => {
+    const context = await h.browser.newContext({ viewport: DESKTOP, locale: 'nl-BE', acceptDownloads: true });
+    const page = await context.newPage();
+
+    // Entry from the footer
+    await page.goto(h.url);
+    await page.getByRole('link', { name: 'Voor hulpverleners' }).click();
+    await page.waitForSelector('#vault-new');
+    assert.match(await page.locator('main').innerText(), /vergeet je deze wachtwoordzin, dan kan niemand de gegevens nog lezen/);
+    await assertAccessible(page, 'the caseload set-up');
+    await shoot(page, 'caseload-1-setup');
+    await page.getByLabel('Kies een wachtwoordzin').fill(PASS);
+    await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(`${PASS}!`);
+    await page.getByRole('button', { name: 'Beveilig en begin' }).click();
+    assert.match(await page.locator('.error-message').innerText(), /niet gelijk/);
+    await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(PASS);
+    await page.getByRole('button', { name: 'Beveilig en begin' }).click();
+    await page.waitForSelector('#new-name', { timeout: 15_000 });
+
+    // A national register number is refused as a name
+    await page.getByLabel('Naam van het gezin').fill('85.07.30-033.28');
+    await page.getByRole('button', { name: 'Maak het gezin' }).click();
+    assert.match(await page.locator('#new-name-error').innerText(), /rijksregisternummer/);
+
+    // Household 1: all facts on one screen, results beside them, updating as they type
+    await createHousehold(page, 'Familie Janssens');
+    assert.equal(await page.locator('main h1').innerText(), 'Familie Janssens');
+    assert.ok(!(await page.title()).includes('Janssens'), 'the name stays out of the title (browsers keep titles in their history)');
+    await field(page, 'adults').locator('input').fill('2');
+    await field(page, 'partner').locator('input[value="yes"]').check();
+    await field(page, 'children').getByRole('button', { name: 'Een kind toevoegen' }).click();
+    await field(page, 'children').getByLabel('Leeftijd van kind 1').fill('4');
+    await field(page, 'children').getByRole('button', { name: 'Een kind toevoegen' }).click();
+    await field(page, 'children').getByLabel('Leeftijd van kind 2').fill('9');
+    await field(page, 'statuses').locator('input[value="jobseeker"]').check();
+    const income = field(page, 'netMonthlyIncome').locator('input');
+    await income.fill('1200');
+    await page.waitForSelector('.live-result[data-right="kortrijk.sociaal-tarief"][data-status="eligible"]');
+    await income.fill('2650');
+    await page.waitForSelector('.live-result[data-right="kortrijk.sociaal-tarief"][data-status="not-eligible"]');
+    await income.fill('26x0');
+    await income.blur();
+    assert.match(await field(page, 'netMonthlyIncome').locator('.error-message').innerText(), /getal/);
+    assert.equal(await income.inputValue(), '26x0', 'what was typed stays');
+    await page.waitForSelector('.live-result[data-right="kortrijk.sociaal-tarief"][data-status="unknown"]');
+    await income.fill('2650');
+    await field(page, 'housing').locator('input[value="private-rent"]').check();
+    await field(page, 'debts').locator('input[value="no"]').check();
+    await field(page, 'disability').locator('input[value="no"]').check();
+    await field(page, 'age').locator('input').fill('38');
+    await page.waitForSelector('.live-result[data-right="kortrijk.huurgarantie"][data-status="ask"]');
+    await page.waitForSelector('.live-result[data-right="vlaanderen.groeipakket-sociale-toeslag"][data-status="eligible"]');
+    assert.equal(await page.locator('.quick-field[data-key="childcare"]').count(), 0, 'no childcare question without a child under 3');
+
+    // Two columns on a wide screen, stacked on a phone
+    const facts = await page.locator('.facts').boundingBox();
+    const live = await page.locator('.live-results').boundingBox();
+    assert.ok(facts && live && live.x > facts.x + facts.width - 1, 'results beside the facts at 1280 px');
+    await page.setViewportSize(PHONE);
+    const factsPhone = await page.locator('.facts').boundingBox();
+    const livePhone = await page.locator('.live-results').boundingBox();
+    assert.ok(factsPhone && livePhone && livePhone.y >= factsPhone.y + factsPhone.height - 1, 'stacked on a phone');
+    await page.setViewportSize(DESKTOP);
+
+    // Follow-up: UiTPAS applied with a note, huurgarantie to do
+    await page.getByRole('button', { name: 'Volg op: UiTPAS met kansentarief' }).click();
+    await page.getByRole('button', { name: 'Volg op: Kortrijkse Huurgarantie' }).click();
+    const uitpas = page.locator('.follow-item[data-right="kortrijk.uitpas-kansentarief"]');
+    await uitpas.getByLabel('Stand').selectOption('applied');
+    await uitpas.getByLabel('Korte notitie').fill('Brief afwachten');
+    assert.match(await uitpas.getByLabel('Aangevraagd op').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+    await page.getByRole('button', { name: 'Bewaar het bezoek van vandaag' }).click();
+    await saved(page);
+    await assertAccessible(page, 'a household');
+    await shoot(page, 'caseload-3-household');
+    const janssens = await householdView(page);
+    assert.ok(janssens.lastVisit, 'the visit is kept');
+    assert.deepEqual(
+      janssens.followUp.map((f) => f.slice(0, 3)),
+      [
+        ['kortrijk.uitpas-kansentarief', 'applied', 'Brief afwachten'],
+        ['kortrijk.huurgarantie', 'todo', ''],
+      ],
+    );
+
+    // The hand-over sheet: A4, black on white, no navigation
+    await page.getByRole('link', { name: 'Overdrachtsblad' }).click();
+    await page.waitForSelector('.handover');
+    const sheet = await page.locator('.handover').innerText();
+    assert.match(sheet, /Voor: Familie Janssens/);
+    assert.match(sheet, /UiTPAS met kansentarief[\s\S]*Aangevraagd op/);
+    assert.match(sheet, /Budastraat 27/);
+    assert.match(sheet, /Neem dit mee/);
+    await assertAccessible(page, 'the hand-over sheet');
+    await shoot(page, 'caseload-4-sheet');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(`${SCREENSHOTS}caseload-sheet.pdf`, pdf);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const pages = pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.9\d* 842\.8\d*\]/g) ?? [];
+    assert.ok(pages.length >= 1 && pages.length <= 3, `A4 pages: ${pages.length}`);
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi: page 1
+    await page.screenshot({ path: `${SCREENSHOTS}caseload-5-sheet-print-page1.png` });
+    for (const hidden of ['.site-header', '.site-footer', '.caseload-bar', '.sheet-tools']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    const colours = await page.evaluate(() => {
+      const s = getComputedStyle(document.querySelector('.handover h2') as Element);
+      return [s.color, getComputedStyle(document.body).backgroundColor];
+    });
+    assert.deepEqual(colours, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'], 'black on white');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(DESKTOP);
+
+    // Household 2, and a third one deleted after a confirmation
+    await createHousehold(page, 'Mevr. Peeters (Budastraat)');
+    await field(page, 'adults').locator('input').fill('1');
+    await field(page, 'netMonthlyIncome').locator('input').fill('1450');
+    await field(page, 'statuses').locator('input[value="verhoogde-tegemoetkoming"]').check();
+    await field(page, 'age').locator('input').fill('78');
+    await saved(page);
+    const peeters = await householdView(page);
+    await createHousehold(page, 'Proef');
+    await page.getByRole('button', { name: 'Verwijder dit gezin' }).click();
+    assert.match(await page.locator('.erase-confirm').innerText(), /Wil je Proef echt verwijderen\?/);
+    await page.getByRole('button', { name: 'Ja, verwijder' }).click();
+    await page.waitForSelector('.household-list');
+    assert.match(await page.locator('main').innerText(), /Proef is verwijderd\./);
+    assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);
+    await assertAccessible(page, 'the caseload list');
+    await shoot(page, 'caseload-2-list');
+
+    // What IndexedDB holds: { id, iv, ciphertext } per household, nothing readable
+    const stored = await storedVault(page);
+    assert.deepEqual(stored.shapes, ['ciphertext,id,iv', 'ciphertext,id,iv']);
+    assert.ok(stored.bytes, 'iv and ciphertext are bytes');
+    for (const word of PLAIN) assert.ok(!stored.dump.includes(word), `"${word}" readable in IndexedDB`);
+
+    // Lock; a wrong passphrase says so and changes nothing; the right one opens everything as it was
+    await page.getByRole('button', { name: 'Vergrendel nu' }).click();
+    await page.waitForSelector('#vault-pass');
+    await unlock(page, 'koffie zonder taart');
+    await page.waitForSelector('#vault-pass-error');
+    assert.match(await page.locator('#vault-pass-error').innerText(), /klopt niet\. Er is niets veranderd/);
+    assert.equal((await storedVault(page)).dump, stored.dump, 'a wrong passphrase changes nothing stored');
+    await assertAccessible(page, 'the unlock screen with a wrong passphrase');
+    await shoot(page, 'caseload-6-unlock-wrong');
+    await unlock(page, PASS);
+    await page.waitForSelector('.household-list');
+    await openHousehold(page, 'Familie Janssens');
+    assert.deepEqual(await householdView(page), janssens, 'household 1 intact after unlocking');
+    await openHousehold(page, 'Mevr. Peeters');
+    assert.deepEqual(await householdView(page), peeters, 'household 2 intact after unlocking');
+
+    // Export the whole caseload to an encrypted file
+    await page.goto(`${h.url}#/hulpverlener`);
+    await page.locator('#export-all-pass').fill(FILE_PASS);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Maak het bestand', exact: true }).click()]);
+    assert.match(download.suggestedFilename(), /^rechtenverkenner-gezinnen-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = readFileSync((await download.path()) as string, 'utf8');
+    assert.equal(JSON.parse(file).format, 'kortrijk-rechtenverkenner/caseload-export');
+    for (const word of PLAIN) assert.ok(!file.includes(word), `"${word}" readable in the export file`);
+
+    // Files that are refused, with nothing touched
+    const before = (await storedVault(page)).dump;
+    const tryImport = async (name: string, content: string, passphrase: string) => {
+      await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+      await page.locator('#import-pass').fill(passphrase);
+      await page.getByRole('button', { name: 'Open het bestand' }).click();
+      await page.waitForSelector('#import-error');
+      return page.locator('#import-error').innerText();
+    };
+    assert.match(await tryImport('boodschappen.json', '{"melk": 2}', FILE_PASS), /geen bestand van de Rechtenverkenner\. Er is niets veranderd/);
+    assert.match(await tryImport('half.json', file.slice(0, Math.floor(file.length / 2)), FILE_PASS), /beschadigd of onvolledig\. Er is niets veranderd/);
+    assert.match(await tryImport('gezinnen.json', file, 'een andere zin'), /wachtwoordzin van het bestand klopt niet\. Er is niets veranderd/);
+    await assertAccessible(page, 'an import refused');
+    assert.equal((await storedVault(page)).dump, before, 'refused files change nothing');
+
+    // One household as a file: it is already here, so importing it asks what to do; cancel
+    await openHousehold(page, 'Familie Janssens');
+    await page.locator('#export-one-pass').fill(FILE_PASS);
+    const [one] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Maak het bestand van dit gezin' }).click()]);
+    assert.match(one.suggestedFilename(), /^rechtenverkenner-gezin-\d{4}-\d{2}-\d{2}\.json$/);
+    const oneFile = readFileSync((await one.path()) as string, 'utf8');
+    await page.goto(`${h.url}#/hulpverlener`);
+    await page.locator('#import-file').setInputFiles({ name: 'gezin.json', mimeType: 'application/json', buffer: Buffer.from(oneFile) });
+    await page.locator('#import-pass').fill(FILE_PASS);
+    await page.getByRole('button', { name: 'Open het bestand' }).click();
+    await page.waitForSelector('.import-preview');
+    assert.match(await page.locator('.import-preview').innerText(), /In dit bestand staat 1 gezin[\s\S]*1 gezin staat al op dit toestel/);
+    await assertAccessible(page, 'an import with a household already here');
+    await page.getByRole('button', { name: 'Niet doen' }).click();
+    assert.equal((await storedVault(page)).dump, before, 'a cancelled import changes nothing');
+    assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);
+
+    // Erase everything, start over with another passphrase, import: the same households
+    await page.getByRole('button', { name: 'Wis alle gezinnen' }).click();
+    await page.getByRole('button', { name: 'Ja, wis alles' }).click();
+    await page.waitForSelector('#vault-new');
+    assert.match(await page.locator('main').innerText(), /Alle gezinnen zijn gewist\./);
+    assert.equal((await storedVault(page)).shapes.length, 0, 'nothing left in IndexedDB');
+    await page.getByLabel('Kies een wachtwoordzin').fill(NEW_PASS);
+    await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(NEW_PASS);
+    await page.getByRole('button', { name: 'Beveilig en begin' }).click();
+    await page.waitForSelector('#import-file', { timeout: 15_000 });
+    await page.locator('#import-file').setInputFiles({ name: 'gezinnen.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.locator('#import-pass').fill(FILE_PASS);
+    await page.getByRole('button', { name: 'Open het bestand' }).click();
+    await page.waitForSelector('.import-preview');
+    assert.match(await page.locator('.import-preview').innerText(), /In dit bestand staan 2 gezinnen/);
+    await assertAccessible(page, 'the import preview');
+    await shoot(page, 'caseload-7-import-preview');
+    await page.getByRole('button', { name: 'Zet 2 gezinnen op dit toestel' }).click();
+    await page.waitForSelector('text=Klaar. Nieuw: 2.');
+    assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);
+    await openHousehold(page, 'Familie Janssens');
+    assert.deepEqual(await householdView(page), janssens, 'household 1 equal after export, erase and import');
+    await openHousehold(page, 'Mevr. Peeters');
+    assert.deepEqual(await householdView(page), peeters, 'household 2 equal after export, erase and import');
+    await context.close();
+  });
+
+  it('locks itself after the idle time and says why', async () => {
+    const context = await h.browser.newContext({ viewport: PHONE, locale: 'nl-BE' });
+    const page = await context.newPage();
+    await page.goto(`${h.url}?idle=3#/hulpverlener`);
+    await page.getByLabel('Kies een wachtwoordzin').fill(PASS);
+    await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(PASS);
+    await page.getByRole('button', { name: 'Beveilig en begin' }).click();
+    await page.waitForSelector('#new-name', { timeout: 15_000 });
+    await page.waitForSelector('#vault-pass', { timeout: 10_000 });
+    assert.match(await page.locator('main').innerText(), /vergrendeld, omdat je een tijd niets deed/);
+    await unlock(page, PASS);
+    await page.waitForSelector('#new-name', { timeout: 15_000 });
+    await context.close();
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The kiosk around the app (its bar, the idle warning, the wipe), a shared result opened from a link
+ * (kept only when asked), and "share my result" with its warning.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ModeRoot } from '../../src/modes/ModeRoot';
+import type { Session } from '../../src/modes/session';
+import { createPwa } from '../../src/pwa';
+import { decodeShareFragment } from '../../src/share/link';
+import { createAppState } from '../../src/state/app-state';
+import { createMemoryStorage, emptyHousehold, type Storage } from '../../src/storage';
+import { createRouter } from '../../src/ui/router';
+import { DATE, dutch, sharedRules, singleParent } from './helpers';
+import { renderInMode } from './mode-helpers';
+
+const disposers: (() => void)[] = [];
+afterEach(() => {
+  cleanup();
+  for (const d of disposers.splice(0)) d();
+  vi.useRealTimers();
+  window.location.hash = '';
+  document.documentElement.classList.remove('kiosk');
+});
+
+async function renderRoot(session: Partial<Session> & { storage: Storage }, route = '#/') {
+  const [rules, i18n] = await Promise.all([sharedRules(), dutch()]);
+  const state = createAppState({ storage: session.storage, date: DATE, rules });
+  await state.actions.restore();
+  i18n.setRuleParameters(state.parameterValues);
+  window.location.hash = route;
+  const router = createRouter(window);
+  const full: Session = {
+    mode: { kind: 'resident', idleMs: null },
+    settings: session.storage,
+    shared: null,
+    shareError: null,
+    restart: vi.fn(),
+    ...session,
+  };
+  render(<ModeRoot session={full} services={{ state, i18n, pwa: createPwa(), router }} />);
+  disposers.push(() => {
+    router.dispose();
+    state.dispose();
+  });
+  return { state, router, session: full };
+}
+
+async function withAnswers(answers: Record<string, unknown>) {
+  const storage = createMemoryStorage();
+  await storage.putHousehold({ ...emptyHousehold('default'), answers, history: Object.keys(answers) });
+  return storage;
+}
+
+describe('a kiosk', () => {
+  it('has "start again" on every screen, warns when idle with a countdown, and wipes everything', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const storage = await withAnswers(singleParent);
+    const { state, router } = await renderRoot({ storage, mode: { kind: 'kiosk', idleMs: 20_000 } }, '#/resultaten');
+    expect(document.documentElement.classList.contains('kiosk')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Neem je resultaat mee' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Voor hulpverleners' })).toBeNull();
+
+    await act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
+    const dialog = screen.getByRole('alertdialog', { name: 'Ben je er nog?' });
+    expect(dialog.textContent).toMatch(/Nog 10 seconden\./);
+    expect(document.activeElement?.textContent).toBe('Ik ben er nog');
+    await act(() => {
+      vi.advanceTimersByTime(3000);
+    });
+    expect(dialog.textContent).toMatch(/Nog 7 seconden\./);
+    // still here: the answers stay
+    fireEvent.click(screen.getByRole('button', { name: 'Ik ben er nog' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(state.hasAnswers.value).toBe(true);
+    // gone: everything is wiped after the countdown
+    await act(() => {
+      vi.advanceTimersByTime(20_000);
+    });
+    vi.useRealTimers();
+    await waitFor(() => expect(router.route.value.name).toBe('home'));
+    expect(state.hasAnswers.value).toBe(false);
+    expect(await storage.listHouseholds()).toEqual([]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('wipes at once with "start again"', async () => {
+    const storage = await withAnswers(singleParent);
+    const { state, router } = await renderRoot({ storage, mode: { kind: 'kiosk', idleMs: null } }, '#/resultaten');
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' }));
+    await waitFor(() => expect(router.route.value.name).toBe('home'));
+    expect(state.hasAnswers.value).toBe(false);
+    expect(screen.getByText(/Op dit openbare toestel bewaren we niets/)).toBeTruthy();
+  });
+});
+
+describe('a shared result', () => {
+  it('is shown without being kept, and kept (replacing the own answers) only after a confirmation', async () => {
+    const keep = vi.fn(async (_answers: Record<string, unknown>) => {});
+    const storage = await withAnswers(singleParent);
+    const { session } = await renderRoot(
+      { storage, shared: { answers: singleParent, rulesVersion: '2025.01.1', date: '2025-02-20', replacesOwn: true, keep } },
+      '#/resultaten',
+    );
+    const banner = screen.getByRole('region', { name: 'Een gedeeld resultaat' });
+    expect(banner.textContent).toMatch(/deelde op 20 februari 2025\. Het staat nog niet op dit toestel/);
+    expect(banner.textContent).toMatch(/versie 2025\.01\.1 van de regels/);
+    fireEvent.click(screen.getByRole('button', { name: 'Bewaar op dit toestel' }));
+    expect(screen.getByText(/Die worden vervangen door de gedeelde antwoorden/)).toBeTruthy();
+    expect(keep).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, vervang ze' }));
+    await waitFor(() => expect(session.restart).toHaveBeenCalledWith('#/resultaten'));
+    expect(keep).toHaveBeenCalledExactlyOnceWith(singleParent);
+  });
+
+  it('says plainly when a link cannot be read', async () => {
+    await renderRoot({ storage: createMemoryStorage(), shareError: 'garbled' });
+    expect(screen.getByRole('alert').textContent).toMatch(/beschadigd of onvolledig/);
+    fireEvent.click(screen.getByRole('button', { name: 'Sluiten' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('share my result', () => {
+  it('gives a link holding the answers in the fragment, with a plain warning', async () => {
+    await renderInMode({ route: '#/delen', answers: singleParent });
+    await screen.findByRole('heading', { level: 1, name: 'Deel je resultaat' });
+    expect(screen.getByText(/wie deze link heeft, ziet al je antwoorden/)).toBeTruthy();
+    const input = (await waitFor(() => {
+      const el = screen.getByLabelText('Je link') as HTMLInputElement;
+      expect(el.value).toMatch(/#r=1[zj]/);
+      return el;
+    })) as HTMLInputElement;
+    expect(input.value).not.toContain('?');
+    const decoded = await decodeShareFragment(input.value);
+    expect(decoded.answers).toEqual(singleParent);
+    expect(decoded.date).toBe(DATE);
+    expect(screen.getByRole('button', { name: 'Kopieer de link' })).toBeTruthy();
+  });
+
+  it('shows a large QR code on a kiosk, and the print', async () => {
+    const { container } = await renderInMode({ route: '#/delen', answers: singleParent, mode: { kind: 'kiosk' } });
+    await screen.findByRole('heading', { level: 1, name: 'Neem je resultaat mee' });
+    await waitFor(() => expect(container.querySelector('.qr-large svg[role="img"]')).toBeTruthy());
+    expect(screen.getByRole('img', { name: 'QR-code met de link naar je resultaat' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Naar het blad om af te drukken' }).getAttribute('href')).toBe('#/blad');
+  });
+
+  it('prints a hand-over sheet: the rights, the steps, what to bring, where to go', async () => {
+    await renderInMode({ route: '#/blad', answers: singleParent });
+    const sheet = await screen.findByRole('article', { name: 'Je rechten: wat moet je doen?' });
+    expect(sheet.textContent).toMatch(/Pamperbank/);
+    expect(sheet.textContent).toMatch(/Zo vraag je het aan/);
+    expect(sheet.textContent).toMatch(/Neem dit mee/);
+    expect(sheet.textContent).toMatch(/Budastraat 27/);
+    expect(screen.getByRole('button', { name: 'Druk af' })).toBeTruthy();
+  });
+});
