@@ -1,4 +1,8 @@
+import { useEffect } from 'preact/hooks';
 import { useServices } from '../context';
+
+/** How long "ready to work offline" stays before it goes by itself: it only informs. */
+const OFFLINE_NOTICE_MS = 10_000;
 
 /** Storage problems: said plainly, once, at the top. The answers keep working in memory. */
 export function StorageNotice() {
@@ -22,6 +26,18 @@ export function PwaNotices({ answering }: { answering: boolean }) {
   const { pwa, i18n, state } = useServices();
   const showUpdate = pwa.needRefresh.value && !answering;
   const showOffline = pwa.offlineReady.value && !showUpdate && !answering;
+  const shown = showUpdate || showOffline;
+  // While a message covers the bottom of the screen, the page scrolls focused fields above it
+  // (WCAG 2.4.11: focus not obscured) and its end can still be read.
+  useEffect(() => {
+    document.documentElement.classList.toggle('has-toast', shown);
+    return () => document.documentElement.classList.remove('has-toast');
+  }, [shown]);
+  useEffect(() => {
+    if (!showOffline) return;
+    const t = setTimeout(() => pwa.dismissOfflineReady(), OFFLINE_NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [showOffline, pwa]);
   return (
     <div class="toasts" role="status">
       {showUpdate && (
