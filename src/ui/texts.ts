@@ -2,8 +2,9 @@
  * Words for rule data: titles, options, answers and the engine's trace in plain sentences. Everything
  * comes from locale keys and the engine's figures; nothing here decides eligibility.
  */
-import type { Provider, Question, Result, Ruleset, TraceEntry, TraceOperand } from '../engine';
+import type { Provider, Question, Result, Rule, Ruleset, TraceEntry, TraceOperand } from '../engine';
 import type { AppKey, I18n } from '../i18n';
+import type { Section } from '../state/results';
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
@@ -23,6 +24,58 @@ export const optionLabel = (i18n: I18n, key: string, option: string) =>
 export function providerName(i18n: I18n, id: string, provider: Provider | undefined): string {
   return i18n.has(`providers.${id}.name`) ? i18n.tr(`providers.${id}.name`) : (provider?.name ?? id);
 }
+
+/** The name of the place where one asks for a right. */
+export const ruleProviderName = (i18n: I18n, ruleset: Ruleset, rule: Rule) => providerName(i18n, rule.provider, ruleset.providers[rule.provider]);
+
+export const stepText = (i18n: I18n, step: string) => (i18n.has(`steps.${step}`) ? i18n.tr(`steps.${step}`) : step);
+
+export const documentName = (i18n: I18n, document: string) =>
+  i18n.has(`documents.${document}`) ? i18n.tr(`documents.${document}`) : document;
+
+const SECTION_TITLES = {
+  eligible: 'results.sections.eligible',
+  ask: 'results.sections.ask',
+  nearMiss: 'results.sections.nearMiss',
+  unknown: 'results.sections.unknown',
+  rest: 'results.sections.rest',
+} as const satisfies Record<Section, AppKey>;
+
+const SECTION_INTROS = {
+  eligible: 'results.sectionIntro.eligible',
+  ask: 'results.sectionIntro.ask',
+  nearMiss: 'results.sectionIntro.nearMiss',
+  unknown: 'results.sectionIntro.unknown',
+  rest: 'results.sectionIntro.rest',
+} as const satisfies Record<Section, AppKey>;
+
+/** "Hier heb je recht op": the title of a section of the results. */
+export const sectionTitle = (i18n: I18n, section: Section) => i18n.t(SECTION_TITLES[section]);
+
+export const sectionIntro = (i18n: I18n, section: Section) => i18n.t(SECTION_INTROS[section]);
+
+const STATUS_KEYS = {
+  eligible: 'status.eligible',
+  ask: 'status.ask',
+  'not-eligible': 'status.not-eligible',
+  unknown: 'status.unknown',
+} as const satisfies Record<Result['status'], AppKey>;
+
+/** A result's status in words: "Je hebt recht", "Geen recht". */
+export const statusText = (i18n: I18n, status: Result['status']) => i18n.t(STATUS_KEYS[status]);
+
+const DAY_KEYS: Record<string, AppKey> = {
+  mo: 'days.mo',
+  tu: 'days.tu',
+  we: 'days.we',
+  th: 'days.th',
+  fr: 'days.fr',
+  sa: 'days.sa',
+  su: 'days.su',
+};
+
+/** The days of a line of opening hours ("mo", or as the rules write them when there is no word for it). */
+export const dayName = (i18n: I18n, days: string) => (DAY_KEYS[days] ? i18n.t(DAY_KEYS[days] as AppKey) : days);
 
 /** "80% korting", "€ 2 per maaltijd": the amount in its unit, in the right's own words. */
 export function amountText(i18n: I18n, r: Result): string | null {

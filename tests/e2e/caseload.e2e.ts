@@ -6,16 +6,14 @@
  * desktop size.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { axeViolations, describeViolations, type Harness, SCREENSHOTS, startHarness } from './harness';
+import { assertAccessible, DESKTOP, type Harness, PHONE, SCREENSHOTS, screenshotSizes, startHarness } from './harness';
 
 const PASS = 'koffie met taart 42';
 const NEW_PASS = 'thee met koekjes 7';
 const FILE_PASS = 'verhuis naar de nieuwe tablet';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 /** What must never be readable in the stored records: names and answers. */
 const PLAIN = ['Janssens', 'Budastraat', 'Peeters', '2650', '1450', 'jobseeker', 'Brief afwachten', 'netMonthlyIncome'];
 
@@ -26,24 +24,6 @@ before(async () => {
 after(async () => {
   await h?.close();
 });
-
-async function assertAccessible(page: Page, screen: string) {
-  const v = await axeViolations(page);
-  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const size = page.viewportSize();
-  for (const [label, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${label}.png`, fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 /**
  * Everything in the caseload's IndexedDB, bytes as text (latin1), to search and to compare. (A string:
@@ -134,7 +114,7 @@ describe('a brugfiguur on home visits', () => {
     await page.waitForSelector('#vault-new');
     assert.match(await page.locator('main').innerText(), /vergeet je deze wachtwoordzin, dan kan niemand de gegevens nog lezen/);
     await assertAccessible(page, 'the caseload set-up');
-    await shoot(page, 'caseload-1-setup');
+    await screenshotSizes(page, 'caseload-1-setup');
     await page.getByLabel('Kies een wachtwoordzin').fill(PASS);
     await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(`${PASS}!`);
     await page.getByRole('button', { name: 'Beveilig en begin' }).click();
@@ -198,7 +178,7 @@ describe('a brugfiguur on home visits', () => {
     await page.getByRole('button', { name: 'Bewaar het bezoek van vandaag' }).click();
     await saved(page);
     await assertAccessible(page, 'a household');
-    await shoot(page, 'caseload-3-household');
+    await screenshotSizes(page, 'caseload-3-household');
     const janssens = await householdView(page);
     assert.ok(janssens.lastVisit, 'the visit is kept');
     assert.deepEqual(
@@ -218,7 +198,7 @@ describe('a brugfiguur on home visits', () => {
     assert.match(sheet, /Budastraat 27/);
     assert.match(sheet, /Neem dit mee/);
     await assertAccessible(page, 'the hand-over sheet');
-    await shoot(page, 'caseload-4-sheet');
+    await screenshotSizes(page, 'caseload-4-sheet');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     writeFileSync(`${SCREENSHOTS}caseload-sheet.pdf`, pdf);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
@@ -254,7 +234,7 @@ describe('a brugfiguur on home visits', () => {
     assert.match(await page.locator('main').innerText(), /Proef is verwijderd\./);
     assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);
     await assertAccessible(page, 'the caseload list');
-    await shoot(page, 'caseload-2-list');
+    await screenshotSizes(page, 'caseload-2-list');
 
     // What IndexedDB holds: { id, iv, ciphertext } per household, nothing readable
     const stored = await storedVault(page);
@@ -270,7 +250,7 @@ describe('a brugfiguur on home visits', () => {
     assert.match(await page.locator('#vault-pass-error').innerText(), /klopt niet\. Er is niets veranderd/);
     assert.equal((await storedVault(page)).dump, stored.dump, 'a wrong passphrase changes nothing stored');
     await assertAccessible(page, 'the unlock screen with a wrong passphrase');
-    await shoot(page, 'caseload-6-unlock-wrong');
+    await screenshotSizes(page, 'caseload-6-unlock-wrong');
     await unlock(page, PASS);
     await page.waitForSelector('.household-list');
     await openHousehold(page, 'Familie Janssens');
@@ -335,7 +315,7 @@ describe('a brugfiguur on home visits', () => {
     await page.waitForSelector('.import-preview');
     assert.match(await page.locator('.import-preview').innerText(), /In dit bestand staan 2 gezinnen/);
     await assertAccessible(page, 'the import preview');
-    await shoot(page, 'caseload-7-import-preview');
+    await screenshotSizes(page, 'caseload-7-import-preview');
     await page.getByRole('button', { name: 'Zet 2 gezinnen op dit toestel' }).click();
     await page.waitForSelector('text=Klaar. Nieuw: 2.');
     assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);

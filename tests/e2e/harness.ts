@@ -2,6 +2,7 @@
  * End-to-end harness: the built app (dist/) served by `vite preview` on 127.0.0.1, driven by
  * Debian's Chromium through playwright-core. Everything stops when the test file ends.
  */
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -67,6 +68,7 @@ export async function startHarness(options: { remoteDebuggingPort?: number } = {
 }
 
 export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
 
 /** A fresh profile with a phone-sized screen, touch, Dutch (Belgium) as the browser's language. */
 export async function phoneContext(h: Harness, options: { locale?: string } = {}): Promise<BrowserContext> {
@@ -112,9 +114,33 @@ export function describeViolations(v: AxeViolation[]): string {
   return v.map((x) => `${x.id} (${x.impact}): ${x.help}\n  ${x.nodes.map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
 }
 
+/** Fails with axe's findings when the page as it is has any. */
+export async function assertAccessible(page: Page, screen: string): Promise<void> {
+  const v = await axeViolations(page);
+  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/**
+ * Full-page screenshots at phone and desktop size, `<name>-phone.png` and `<name>-desktop.png` (the
+ * page is resized and put back); `beforeEach` runs after each resize, before the picture.
+ */
+export async function screenshotSizes(page: Page, name: string, beforeEach?: (page: Page) => Promise<unknown>): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const size = page.viewportSize();
+  for (const [label, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await beforeEach?.(page);
+    await page.screenshot({ path: `${SCREENSHOTS}${name}-${label}.png`, fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
 }
 
 /** Waits until the service worker controls the page (the app is then available offline). */

@@ -4,16 +4,17 @@
  * offline too. axe on every new screen; screenshots at phone and desktop size.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { answerAll, answerCurrent, type Profile, shownStatuses } from './flow';
 import {
-  axeViolations,
-  describeViolations,
+  assertAccessible,
+  DESKTOP,
   type Harness,
+  PHONE,
   phoneContext,
   SCREENSHOTS,
+  screenshotSizes,
   startHarness,
   waitForOfflineReady,
 } from './harness';
@@ -38,8 +39,6 @@ const profile: Profile = {
  */
 const SECRETS = ['1873', '1.873'];
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 /** ?idle=12: the warning shows after 6 s without a touch and counts down 6 s. */
 const IDLE = 12;
 
@@ -51,28 +50,11 @@ after(async () => {
   await h?.close();
 });
 
-async function assertAccessible(page: Page, screen: string) {
-  const v = await axeViolations(page);
-  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
-}
-
 /** A key press the page sees as activity, so the kiosk does not wipe while the test looks. */
 const stillHere = (page: Page) => page.keyboard.press('Shift');
 
-/** Full-page screenshots at phone and desktop size (the page is resized and put back). */
-async function shoot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const size = page.viewportSize();
-  for (const [label, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await stillHere(page);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${label}.png`, fullPage: true });
-  }
-  if (size) await page.setViewportSize(size);
-}
+/** Full-page screenshots at phone and desktop size, still here for each. */
+const shoot = (page: Page, name: string) => screenshotSizes(page, name, stillHere);
 
 /** Everything the page can reach in IndexedDB, local and session storage and the Cache API, as text. */
 async function deviceContents(page: Page): Promise<{ databases: string[]; idb: string; local: string; session: Record<string, string>; caches: string }> {

@@ -7,22 +7,12 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { EXAMPLE_DATE, singleMother } from '../fixtures/households';
 import { answerCurrent, currentQuestion, type Profile } from './flow';
-import { axeViolations, describeViolations, type Harness, phoneContext, SCREENSHOTS, screenshot, startHarness } from './harness';
+import { assertAccessible, type Harness, phoneContext, SCREENSHOTS, screenshot, startHarness } from './harness';
 
-// DOMAIN.md worked example 1, evaluated on 2025-03-01: the single mother with a baby
-const DATE = new Date('2025-03-01T10:00:00');
-const mother: Profile = {
-  adults: 1,
-  children: [{ age: 0 }],
-  age: 27,
-  netMonthlyIncome: 1950,
-  statuses: [],
-  disability: false,
-  housing: 'private-rent',
-  childcare: 'free-price',
-  debts: false,
-};
+// DOMAIN.md worked example 1 (singleMother), evaluated on its date
+const DATE = new Date(`${EXAMPLE_DATE}T10:00:00`);
 /** the income limit of the city's social rate for her household, in euros */
 const THRESHOLD = 2486.5;
 
@@ -37,11 +27,6 @@ async function shoot(page: Page, name: string) {
   mkdirSync(LOOK, { recursive: true });
   copyFileSync(`${SCREENSHOTS}${name}.png`, `${LOOK}/${name}.png`);
   await page.screenshot({ path: `${LOOK}/${name}-viewport.png` });
-}
-
-async function assertAccessible(page: Page, screen: string) {
-  const v = await axeViolations(page);
-  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
 }
 
 /** Chooses a language in the header, as a person would, and waits until the page speaks it. */
@@ -123,7 +108,7 @@ describe('languages on a phone', () => {
     const asked: string[] = [];
     for (let i = 0; i < 3; i++) {
       const key = (await currentQuestion(page)) as string;
-      asked.push(await answerCurrent(page, mother));
+      asked.push(await answerCurrent(page, singleMother));
       await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
     }
     assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome']);
@@ -156,7 +141,7 @@ describe('languages on a phone', () => {
       location.hash = '#/vragen';
     });
     await page.waitForSelector('form[data-question]');
-    for (let i = 0; i < 10 && (await currentQuestion(page)) !== null; i++) await answerByValue(page, mother);
+    for (let i = 0; i < 10 && (await currentQuestion(page)) !== null; i++) await answerByValue(page, singleMother);
     await page.waitForURL(/#\/resultaten/);
     assert.equal(await page.locator('li.result[data-right="kortrijk.sociaal-tarief"]').getAttribute('data-status'), 'eligible');
     await assertAccessible(page, 'the results in Arabic');

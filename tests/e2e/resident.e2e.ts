@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { answerAll, answerCurrent, currentQuestion, type Profile, shownStatuses } from './flow';
+import { couple, EXAMPLE_DATE, pensioner, singleMother } from '../fixtures/households';
+import { answerAll, answerCurrent, currentQuestion, shownStatuses } from './flow';
 import {
-  axeViolations,
-  describeViolations,
+  assertAccessible,
   type Harness,
   phoneContext,
   screenshot,
@@ -16,41 +16,8 @@ import {
   waitForOfflineReady,
 } from './harness';
 
-// DOMAIN.md "Worked examples (evaluation date 2025-03-01)"
-const DATE = new Date('2025-03-01T10:00:00');
-
-const mother: Profile = {
-  adults: 1,
-  children: [{ age: 0 }],
-  age: 27,
-  netMonthlyIncome: 1950,
-  statuses: [],
-  disability: false,
-  housing: 'private-rent',
-  childcare: 'free-price',
-  debts: false,
-};
-const pensioner: Profile = {
-  adults: 1,
-  children: [],
-  age: 78,
-  netMonthlyIncome: 1450,
-  statuses: ['verhoogde-tegemoetkoming'],
-  disability: false,
-  housing: 'owner',
-  debts: false,
-};
-const couple: Profile = {
-  adults: 2,
-  partner: true,
-  children: [{ age: 4 }, { age: 9 }],
-  age: 35,
-  netMonthlyIncome: 2650,
-  statuses: ['jobseeker'],
-  disability: false,
-  housing: 'private-rent',
-  debts: false,
-};
+// DOMAIN.md "Worked examples (evaluation date 2025-03-01)": the households are in tests/fixtures
+const DATE = new Date(`${EXAMPLE_DATE}T10:00:00`);
 
 const expectedMother = {
   'kortrijk.sociaal-tarief': 'eligible',
@@ -86,11 +53,6 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-async function assertAccessible(page: Page, screen: string) {
-  const v = await axeViolations(page);
-  assert.equal(v.length, 0, `axe on ${screen}:\n${describeViolations(v)}`);
-}
-
 async function startQuestions(page: Page) {
   await page.getByText('Begin met de vragen', { exact: true }).click();
   await page.waitForSelector('form[data-question]');
@@ -105,7 +67,7 @@ describe('a resident on a phone', () => {
     await startQuestions(page);
     await assertAccessible(page, 'the first question');
     await screenshot(page, 'resident-2-question');
-    const asked = await answerAll(page, mother);
+    const asked = await answerAll(page, singleMother);
     assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts']);
     await page.waitForURL(/#\/resultaten/);
     assert.deepEqual(await shownStatuses(page), expectedMother);
@@ -175,7 +137,7 @@ describe('a resident on a phone', () => {
     await startQuestions(page);
     for (let i = 0; i < 3; i++) {
       const key = await currentQuestion(page);
-      await answerCurrent(page, mother);
+      await answerCurrent(page, singleMother);
       await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
     }
     assert.equal(await currentQuestion(page), 'statuses');
@@ -193,9 +155,9 @@ describe('a resident on a phone', () => {
   it('keeps letters typed in the income on screen with a plain message, and accepts the correction', async () => {
     const { context, page } = await freshPage();
     await startQuestions(page);
-    await answerCurrent(page, mother);
+    await answerCurrent(page, singleMother);
     await page.waitForFunction(() => document.querySelector('form[data-question]')?.getAttribute('data-question') === 'children');
-    await answerCurrent(page, mother);
+    await answerCurrent(page, singleMother);
     await page.waitForFunction(() => document.querySelector('form[data-question]')?.getAttribute('data-question') === 'netMonthlyIncome');
     const input = page.locator('form[data-question="netMonthlyIncome"] input[type="text"]');
     await input.fill('twaalfhonderd');
@@ -219,12 +181,12 @@ describe('a resident on a phone', () => {
     const { context, page } = await freshPage();
     await waitForOfflineReady(page);
     await startQuestions(page);
-    await answerCurrent(page, mother);
+    await answerCurrent(page, singleMother);
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('form[data-question]');
     assert.equal(await currentQuestion(page), 'children');
-    await answerAll(page, mother);
+    await answerAll(page, singleMother);
     await page.waitForURL(/#\/resultaten/);
     assert.deepEqual(await shownStatuses(page), expectedMother);
     await page.locator('li.result[data-right="kortrijk.pamperbank"] a').click();
@@ -246,7 +208,7 @@ describe('a resident on a phone', () => {
     await page.waitForSelector('form[data-question]');
     const focused = await page.evaluate(() => document.activeElement?.closest('form, h1, h2, legend, [tabindex]')?.tagName);
     assert.ok(focused, 'focus moves to the question');
-    await answerAll(page, mother, { keyboard: true });
+    await answerAll(page, singleMother, { keyboard: true });
     await page.waitForURL(/#\/resultaten/);
     assert.deepEqual(await shownStatuses(page), expectedMother);
     await context.close();

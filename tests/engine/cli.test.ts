@@ -5,23 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { singleMother } from '../fixtures/households';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rights-'));
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const rights = (args: string[], input?: string) =>
   spawnSync(TSX, ['src/cli/rights.ts', ...args], { encoding: 'utf8', input, cwd: process.cwd() });
-
-const singleMother = {
-  adults: 1,
-  children: [{ age: 0 }],
-  age: 27,
-  netMonthlyIncome: 1950,
-  statuses: [],
-  disability: false,
-  housing: 'private-rent',
-  childcare: 'free-price',
-  debts: false,
-};
 
 describe('rights evaluate', () => {
   it('prints only JSON, with the statuses DOMAIN.md gives for the single mother of example 1', () => {

@@ -11,56 +11,25 @@ import {
   ShareLinkError,
   type ShareLinkProblem,
 } from '../../src/share/link';
+import { couple, pensioner, singleMother } from '../fixtures/households';
 
 const PAGE = 'https://rechten.kortrijk.be/';
 
-/** DOMAIN.md worked examples, as complete answers. */
+/** DOMAIN.md worked examples, as complete answers; the couple with a fractional income and one status more. */
 const examples: Record<string, SharedResult> = {
   'single mother with a baby': {
     rulesVersion: '2026.11.1',
     date: '2025-03-01',
-    answers: {
-      municipality: 'kortrijk',
-      adults: 1,
-      children: [{ age: 0 }],
-      age: 27,
-      netMonthlyIncome: 1950,
-      statuses: [],
-      disability: false,
-      housing: 'private-rent',
-      childcare: 'free-price',
-      debts: false,
-    },
+    answers: { municipality: 'kortrijk', ...singleMother },
   },
   pensioner: {
     rulesVersion: '2026.11.1',
-    answers: {
-      municipality: 'kortrijk',
-      adults: 1,
-      children: [],
-      age: 78,
-      netMonthlyIncome: 1450,
-      statuses: ['verhoogde-tegemoetkoming'],
-      disability: false,
-      housing: 'owner',
-      debts: false,
-    },
+    answers: { municipality: 'kortrijk', ...pensioner },
   },
   'couple with two children': {
     rulesVersion: '2026.11.1',
     date: '2026-11-23',
-    answers: {
-      municipality: 'kortrijk',
-      adults: 2,
-      partner: true,
-      children: [{ age: 4 }, { age: 9 }],
-      age: 38,
-      netMonthlyIncome: 2650.5,
-      statuses: ['jobseeker', 'debt-mediation'],
-      disability: false,
-      housing: 'private-rent',
-      debts: false,
-    },
+    answers: { municipality: 'kortrijk', ...couple, netMonthlyIncome: 2650.5, statuses: ['jobseeker', 'debt-mediation'] },
   },
 };
 

@@ -3,24 +3,14 @@ import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
 import { buildShareLink } from '../../src/share/link';
 import { qrCode, qrSvg } from '../../src/share/qr';
+import { couple } from '../fixtures/households';
 
 describe('QR code of a share link', () => {
   it('draws exactly the modules of the QR code, with a quiet zone and an accessible name', async () => {
     const link = await buildShareLink('https://rechten.kortrijk.be/', {
       rulesVersion: '2026.11.1',
       date: '2026-11-23',
-      answers: {
-        municipality: 'kortrijk',
-        adults: 2,
-        partner: true,
-        children: [{ age: 4 }, { age: 9 }],
-        age: 38,
-        netMonthlyIncome: 2650,
-        statuses: ['jobseeker'],
-        disability: false,
-        housing: 'private-rent',
-        debts: false,
-      },
+      answers: { municipality: 'kortrijk', ...couple },
     });
     const qr = qrCode(link, { label: 'QR-code met de link naar "je resultaat"' });
     console.info(`QR for a ${link.length}-character link: version ${qr.version}, ${qr.modules}×${qr.modules} modules, SVG ${qr.svg.length} bytes`);

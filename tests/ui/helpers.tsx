@@ -10,6 +10,7 @@ import { createMemoryStorage, type Storage } from '../../src/storage';
 import { App } from '../../src/ui/App';
 import { createRouter, type Router } from '../../src/ui/router';
 import type { Speech } from '../../src/ui/speech';
+import { EXAMPLE_DATE } from '../fixtures/households';
 
 let rules: Promise<LoadedRules> | undefined;
 export const sharedRules = () => (rules ??= loadRules());
@@ -17,32 +18,8 @@ export const sharedRules = () => (rules ??= loadRules());
 let i18nPromise: Promise<I18n> | undefined;
 export const dutch = () => (i18nPromise ??= createI18n('nl'));
 
-/** The worked examples of DOMAIN.md are dated 2025-03-01. */
-export const DATE = '2025-03-01';
-
-export const singleParent: Answers = {
-  adults: 1,
-  children: [{ age: 0 }],
-  age: 27,
-  netMonthlyIncome: 1950,
-  statuses: [],
-  disability: false,
-  housing: 'private-rent',
-  childcare: 'free-price',
-  debts: false,
-};
-
-export const coupleNearMiss: Answers = {
-  adults: 2,
-  partner: true,
-  children: [{ age: 4 }, { age: 9 }],
-  age: 38,
-  netMonthlyIncome: 2650,
-  statuses: ['jobseeker'],
-  disability: false,
-  housing: 'private-rent',
-  debts: false,
-};
+/** The app's date in these tests: the date of the worked examples. */
+export const DATE = EXAMPLE_DATE;
 
 export interface Rendered {
   state: AppState;

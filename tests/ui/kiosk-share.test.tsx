@@ -11,7 +11,8 @@ import { decodeShareFragment } from '../../src/share/link';
 import { createAppState } from '../../src/state/app-state';
 import { createMemoryStorage, emptyHousehold, type Storage } from '../../src/storage';
 import { createRouter } from '../../src/ui/router';
-import { DATE, dutch, sharedRules, singleParent } from './helpers';
+import { singleMother } from '../fixtures/households';
+import { DATE, dutch, sharedRules } from './helpers';
 import { renderInMode } from './mode-helpers';
 
 const disposers: (() => void)[] = [];
@@ -55,7 +56,7 @@ async function withAnswers(answers: Record<string, unknown>) {
 describe('a kiosk', () => {
   it('has "start again" on every screen, warns when idle with a countdown, and wipes everything', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const storage = await withAnswers(singleParent);
+    const storage = await withAnswers(singleMother);
     const { state, router } = await renderRoot({ storage, mode: { kind: 'kiosk', idleMs: 20_000 } }, '#/resultaten');
     expect(document.documentElement.classList.contains('kiosk')).toBe(true);
     expect(screen.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' })).toBeTruthy();
@@ -88,7 +89,7 @@ describe('a kiosk', () => {
   });
 
   it('wipes at once with "start again"', async () => {
-    const storage = await withAnswers(singleParent);
+    const storage = await withAnswers(singleMother);
     const { state, router } = await renderRoot({ storage, mode: { kind: 'kiosk', idleMs: null } }, '#/resultaten');
     fireEvent.click(screen.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' }));
     await waitFor(() => expect(router.route.value.name).toBe('home'));
@@ -100,9 +101,9 @@ describe('a kiosk', () => {
 describe('a shared result', () => {
   it('is shown without being kept, and kept (replacing the own answers) only after a confirmation', async () => {
     const keep = vi.fn(async (_answers: Record<string, unknown>) => {});
-    const storage = await withAnswers(singleParent);
+    const storage = await withAnswers(singleMother);
     const { session } = await renderRoot(
-      { storage, shared: { answers: singleParent, rulesVersion: '2025.01.1', date: '2025-02-20', replacesOwn: true, keep } },
+      { storage, shared: { answers: singleMother, rulesVersion: '2025.01.1', date: '2025-02-20', replacesOwn: true, keep } },
       '#/resultaten',
     );
     const banner = screen.getByRole('region', { name: 'Een gedeeld resultaat' });
@@ -113,7 +114,7 @@ describe('a shared result', () => {
     expect(keep).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Ja, vervang ze' }));
     await waitFor(() => expect(session.restart).toHaveBeenCalledWith('#/resultaten'));
-    expect(keep).toHaveBeenCalledExactlyOnceWith(singleParent);
+    expect(keep).toHaveBeenCalledExactlyOnceWith(singleMother);
   });
 
   it('says plainly when a link cannot be read', async () => {
@@ -126,7 +127,7 @@ describe('a shared result', () => {
 
 describe('share my result', () => {
   it('gives a link holding the answers in the fragment, with a plain warning', async () => {
-    await renderInMode({ route: '#/delen', answers: singleParent });
+    await renderInMode({ route: '#/delen', answers: singleMother });
     await screen.findByRole('heading', { level: 1, name: 'Deel je resultaat' });
     expect(screen.getByText(/wie deze link heeft, ziet al je antwoorden/)).toBeTruthy();
     const input = (await waitFor(() => {
@@ -136,13 +137,13 @@ describe('share my result', () => {
     })) as HTMLInputElement;
     expect(input.value).not.toContain('?');
     const decoded = await decodeShareFragment(input.value);
-    expect(decoded.answers).toEqual(singleParent);
+    expect(decoded.answers).toEqual(singleMother);
     expect(decoded.date).toBe(DATE);
     expect(screen.getByRole('button', { name: 'Kopieer de link' })).toBeTruthy();
   });
 
   it('shows a large QR code on a kiosk, and the print', async () => {
-    const { container } = await renderInMode({ route: '#/delen', answers: singleParent, mode: { kind: 'kiosk' } });
+    const { container } = await renderInMode({ route: '#/delen', answers: singleMother, mode: { kind: 'kiosk' } });
     await screen.findByRole('heading', { level: 1, name: 'Neem je resultaat mee' });
     await waitFor(() => expect(container.querySelector('.qr-large svg[role="img"]')).toBeTruthy());
     expect(screen.getByRole('img', { name: 'QR-code met de link naar je resultaat' })).toBeTruthy();
@@ -150,7 +151,7 @@ describe('share my result', () => {
   });
 
   it('prints a hand-over sheet: the rights, the steps, what to bring, where to go', async () => {
-    await renderInMode({ route: '#/blad', answers: singleParent });
+    await renderInMode({ route: '#/blad', answers: singleMother });
     const sheet = await screen.findByRole('article', { name: 'Je rechten: wat moet je doen?' });
     expect(sheet.textContent).toMatch(/Pamperbank/);
     expect(sheet.textContent).toMatch(/Zo vraag je het aan/);

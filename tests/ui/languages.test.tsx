@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n';
 import { createMemoryStorage } from '../../src/storage';
 import { createSpeech, pickVoice } from '../../src/ui/speech';
-import { renderApp, singleParent } from './helpers';
+import { singleMother } from '../fixtures/households';
+import { renderApp } from './helpers';
 
 const heading = () => screen.getByRole('heading', { level: 1 });
 const languageSelect = () => screen.getByRole('combobox', { name: /Taal|Language|Langue|اللغة|Мова|Dil/ }) as HTMLSelectElement;
@@ -74,7 +75,7 @@ describe('the language', () => {
   });
 
   it('formats money and dates on the results for the language', async () => {
-    await renderApp({ route: '#/resultaten', answers: singleParent, i18n: await createI18n('nl') });
+    await renderApp({ route: '#/resultaten', answers: singleMother, i18n: await createI18n('nl') });
     expect(screen.getByText(/Berekend voor 1 maart 2025\./)).toBeTruthy();
     await choose('uk');
     const date = new Intl.DateTimeFormat('uk', { dateStyle: 'long' }).format(new Date(2025, 2, 1));
@@ -82,7 +83,7 @@ describe('the language', () => {
   });
 
   it('keeps a phone number left to right inside an Arabic sentence', async () => {
-    await renderApp({ route: `#/recht/${encodeURIComponent('kortrijk.sociaal-tarief')}`, answers: singleParent, i18n: await createI18n('ar') });
+    await renderApp({ route: `#/recht/${encodeURIComponent('kortrijk.sociaal-tarief')}`, answers: singleMother, i18n: await createI18n('ar') });
     const call = document.querySelector('a[href^="tel:"]') as HTMLElement;
     expect(call.querySelector('bdi[dir="ltr"]')?.textContent).toMatch(/^0\d/);
   });
@@ -157,7 +158,7 @@ describe('read aloud', () => {
 
   it('reads each result and the page of a right', async () => {
     const device = fakeSpeechWindow([{ lang: 'nl-BE' }]);
-    await renderApp({ route: '#/resultaten', answers: singleParent, speech: device.speech, i18n: await createI18n('nl') });
+    await renderApp({ route: '#/resultaten', answers: singleMother, speech: device.speech, i18n: await createI18n('nl') });
     const item = document.querySelector('li.result[data-right="kortrijk.uitpas-kansentarief"]') as HTMLElement;
     fireEvent.click(within(item).getByRole('button', { name: 'Lees voor: UiTPAS met kansentarief' }));
     expect(device.spoken.at(-1)?.text).toMatch(/^UiTPAS met kansentarief\.\n.+\n80% korting\.$/);
@@ -183,7 +184,7 @@ describe('read aloud', () => {
 
 describe('pictograms of the life domains', () => {
   it('stand beside the domain headings of the results, the catalogue and on a right', async () => {
-    await renderApp({ route: '#/resultaten', answers: singleParent });
+    await renderApp({ route: '#/resultaten', answers: singleMother });
     const eligible = screen.getByRole('region', { name: /Hier heb je recht op/ });
     for (const h of within(eligible).getAllByRole('heading', { level: 3 })) {
       const icon = h.querySelector('svg');

@@ -1,14 +1,15 @@
 /** The results page, a right's page, the summary and the catalogue, on DOMAIN.md's worked examples. */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { coupleNearMiss, renderApp, singleParent } from './helpers';
+import { couple, singleMother } from '../fixtures/households';
+import { renderApp } from './helpers';
 
 const section = (name: RegExp) => screen.getByRole('region', { name });
 const titlesIn = (el: HTMLElement) => within(el).getAllByRole('link').map((a) => a.textContent);
 
 describe('the results', () => {
   it('lists what a single parent with a baby gets, then what to ask, then the rest, folded', async () => {
-    await renderApp({ route: '#/resultaten', answers: singleParent });
+    await renderApp({ route: '#/resultaten', answers: singleMother });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Jouw rechten');
     expect(screen.getByText(/Berekend voor 1 maart 2025\./).textContent).toMatch(
       /Versie van de regels: \d{4}\.\d{2}\.\d+\. Bedragen laatst bijgewerkt op 1 februari 2025\./,
@@ -48,7 +49,7 @@ describe('the results', () => {
   });
 
   it('shows a near miss with how much too much, and who can still look at the situation', async () => {
-    await renderApp({ route: '#/resultaten', answers: coupleNearMiss });
+    await renderApp({ route: '#/resultaten', answers: couple });
     const near = section(/Net niet/);
     expect(within(near).getByText('Je verdient € 163,50 per maand te veel voor Sociaal tarief van de stad.')).toBeTruthy();
     expect(within(near).getByText('Sociaal Huis Kortrijk kan je situatie toch bekijken voor UiTPAS met kansentarief.')).toBeTruthy();
@@ -56,7 +57,7 @@ describe('the results', () => {
   });
 
   it('shows a right as unknown when its answer was skipped, with a way to answer it that comes back here', async () => {
-    const { answers } = { answers: { ...singleParent } };
+    const { answers } = { answers: { ...singleMother } };
     delete answers.debts;
     const { state, router } = await renderApp({ route: '#/resultaten', answers, skipped: ['debts'] });
     const unknown = section(/Nog niet zeker/);
@@ -79,7 +80,7 @@ describe('the results', () => {
 
 describe("a right's page", () => {
   it('explains why from the trace, and says what to do, what to bring, where to go and the sources', async () => {
-    const { container } = await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', answers: singleParent });
+    const { container } = await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', answers: singleMother });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sociaal tarief van de stad');
     expect(screen.getByText('Je hebt recht')).toBeTruthy();
     expect(
@@ -99,7 +100,7 @@ describe("a right's page", () => {
   });
 
   it('shows the amount of a right you get, in its unit', async () => {
-    await renderApp({ route: '#/recht/kortrijk.uitpas-kansentarief', answers: singleParent });
+    await renderApp({ route: '#/recht/kortrijk.uitpas-kansentarief', answers: singleMother });
     const what = screen.getByRole('region', { name: 'Wat krijg je?' });
     expect(within(what).getByText('80% korting')).toBeTruthy();
     expect(screen.getByText('Je hebt recht op Sociaal tarief van de stad.')).toBeTruthy();
@@ -112,8 +113,8 @@ describe("a right's page", () => {
   });
 
   it.each([
-    ['a single parent', singleParent],
-    ['a couple just above the limit', coupleNearMiss],
+    ['a single parent', singleMother],
+    ['a couple just above the limit', couple],
   ])('fills in every figure on every right page for %s (no placeholder, no key)', async (_, answers) => {
     const { state, router, container, i18n } = await renderApp({ route: '#/resultaten', answers });
     for (const r of state.results.value) {
@@ -127,7 +128,7 @@ describe("a right's page", () => {
 
 describe('the summary', () => {
   it('lists every answer and an edit updates the results', async () => {
-    const { state, router } = await renderApp({ route: '#/overzicht', answers: singleParent });
+    const { state, router } = await renderApp({ route: '#/overzicht', answers: singleMother });
     expect(screen.getByText('€ 1.950')).toBeTruthy();
     expect(screen.getByText('1 kind: 0 jaar')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Wijzig je antwoord op: Hoeveel geld/ }));
@@ -142,7 +143,7 @@ describe('the summary', () => {
   });
 
   it('erases every answer, here and in the storage, after asking once', async () => {
-    const { state, storage } = await renderApp({ route: '#/overzicht', answers: singleParent });
+    const { state, storage } = await renderApp({ route: '#/overzicht', answers: singleMother });
     fireEvent.click(screen.getByRole('button', { name: 'Wis mijn antwoorden' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Ja, wis alles' }));
     await waitFor(() => expect(state.answers.value).toEqual({}));

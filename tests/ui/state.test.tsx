@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createAppState } from '../../src/state/app-state';
 import { localDate } from '../../src/state/date';
 import { createMemoryStorage, migrateHousehold, openStorage, type Storage, StorageError } from '../../src/storage';
-import { DATE, renderApp, sharedRules, singleParent } from './helpers';
+import { singleMother } from '../fixtures/households';
+import { DATE, renderApp, sharedRules } from './helpers';
 
 async function fresh(storage: Storage = createMemoryStorage()) {
   const state = createAppState({ storage, date: DATE, rules: await sharedRules() });
@@ -29,7 +30,7 @@ describe('app state', () => {
 
   it('keeps a skipped answer missing for the engine, and does not ask it again', async () => {
     const { state } = await fresh();
-    for (const [k, v] of Object.entries(singleParent)) if (k !== 'debts') state.actions.answer(k, v);
+    for (const [k, v] of Object.entries(singleMother)) if (k !== 'debts') state.actions.answer(k, v);
     state.actions.skip('debts');
     expect(state.missing.value).toContain('debts');
     expect(state.pending.value).not.toContain('debts');

@@ -3,29 +3,14 @@
  * take up: what it is, how to apply, what to bring and where to go. Black on white in print
  * (src/ui/print.css); everything around it (header, buttons, footer) is left out of the print.
  */
+import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { Provider, Result, Ruleset } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { groupResults } from '../../state/results';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
-import { amountText, providerName, rightSummary, rightTitle } from '../texts';
-
-const DAY_KEYS: Record<string, AppKey> = {
-  mo: 'days.mo',
-  tu: 'days.tu',
-  we: 'days.we',
-  th: 'days.th',
-  fr: 'days.fr',
-  sa: 'days.sa',
-  su: 'days.su',
-};
-
-const STATUS_KEYS = {
-  eligible: 'status.eligible',
-  ask: 'status.ask',
-  'not-eligible': 'status.not-eligible',
-  unknown: 'status.unknown',
-} as const satisfies Record<Result['status'], AppKey>;
+import { amountText, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepText } from '../texts';
 
 const FOLLOW_KEYS = {
   todo: 'caseload.follow.sheet.todo',
@@ -98,6 +83,33 @@ export function HandoverSheet({ ruleset, items, date, name }: Props) {
   );
 }
 
+/** The page title of a screen with a sheet; with `screen`, the sheet's heading in it takes the focus. */
+export function useSheetTitle(screen?: RefObject<HTMLElement>) {
+  const { i18n } = useServices();
+  useEffect(() => {
+    document.title = `${i18n.t('share.sheet.title')} – ${i18n.t('app.name')}`;
+    screen?.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, []);
+}
+
+/** Above a sheet and left out of its print: the way back, and the print button. */
+export function SheetTools({ back, backLabel }: { back: string; backLabel: string }) {
+  const { i18n } = useServices();
+  return (
+    <div class="no-print sheet-tools">
+      <p class="back-link">
+        <a class="tap-link" href={back}>
+          {backLabel}
+        </a>
+      </p>
+      <p>{i18n.t('share.sheet.printHint')}</p>
+      <button type="button" class="button primary" onClick={() => window.print()}>
+        {i18n.t('share.sheet.print')}
+      </button>
+    </div>
+  );
+}
+
 function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
   const { i18n } = useServices();
   const rule = ruleset.rulesById.get(item.id);
@@ -110,7 +122,7 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
     <li class="handover-right">
       <h2 id={headingId}>{rightTitle(i18n, item.id)}</h2>
       <p class="handover-status">
-        {r && <strong>{i18n.t(STATUS_KEYS[r.status])}</strong>}
+        {r && <strong>{statusText(i18n, r.status)}</strong>}
         {amount && <> · {amount}</>}
         {follow && (
           <>
@@ -128,7 +140,7 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
           <h3>{i18n.t('right.steps')}</h3>
           <ol class="steps">
             {rule.steps.map((s) => (
-              <li key={s}>{i18n.has(`steps.${s}`) ? i18n.tr(`steps.${s}`) : s}</li>
+              <li key={s}>{stepText(i18n, s)}</li>
             ))}
           </ol>
         </>
@@ -138,7 +150,7 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
           <h3>{i18n.t('right.documents')}</h3>
           <ul class="documents">
             {rule.documents.map((d) => (
-              <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+              <li key={d}>{documentName(i18n, d)}</li>
             ))}
           </ul>
         </>
@@ -160,7 +172,7 @@ function Place({ id, provider }: { id: string; provider: Provider | undefined })
   const { i18n } = useServices();
   const hours = provider?.hours
     ?.map((h) => {
-      const day = DAY_KEYS[h.days] ? i18n.t(DAY_KEYS[h.days] as AppKey) : h.days;
+      const day = dayName(i18n, h.days);
       const ranges = h.open.length
         ? h.open.map(([from, to]) => i18n.t('hours.range', { from, to })).join(` ${i18n.t('hours.and')} `)
         : i18n.t('hours.closed');

@@ -13,7 +13,7 @@ import { buildShareLink } from '../../share/link';
 import { qrSvg } from '../../share/qr';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { HandoverSheet, sheetItemsOf } from './HandoverSheet';
+import { HandoverSheet, SheetTools, sheetItemsOf, useSheetTitle } from './HandoverSheet';
 import { Heading } from './Heading';
 import { Loading } from './Loading';
 
@@ -194,24 +194,11 @@ export function SheetScreen() {
   const { state, i18n } = useServices();
   const rules = state.rules.value;
   const headingRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    document.title = `${i18n.t('share.sheet.title')} – ${i18n.t('app.name')}`;
-    headingRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, []);
+  useSheetTitle(headingRef);
   if (!rules || !state.restored.value) return <Loading />;
   return (
     <div class="sheet-screen" ref={headingRef}>
-      <div class="no-print sheet-tools">
-        <p class="back-link">
-          <a class="tap-link" href={paths.results}>
-            {i18n.t('right.backToResults')}
-          </a>
-        </p>
-        <p>{i18n.t('share.sheet.printHint')}</p>
-        <button type="button" class="button primary" onClick={() => window.print()}>
-          {i18n.t('share.sheet.print')}
-        </button>
-      </div>
+      <SheetTools back={paths.results} backLabel={i18n.t('right.backToResults')} />
       <HandoverSheet ruleset={rules.ruleset} items={sheetItemsOf(state.results.value, rules.ruleset)} date={state.date.value} />
     </div>
   );

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Question } from '../../engine';
 import type { AppKey } from '../../i18n';
-import type { ChildrenDraft, FieldError, MultiDraft } from '../../state/validate';
+import type { ChildrenDraft, Draft, ErrorKey, FieldError, MultiDraft } from '../../state/validate';
 import { useServices } from '../context';
 import { optionLabel } from '../texts';
 
@@ -22,6 +22,19 @@ const UNIT_KEYS: Record<string, AppKey> = {
   'EUR/year': 'units.EUR/year',
   EUR: 'units.EUR',
 };
+
+const ERROR_KEYS = {
+  required: 'errors.required',
+  notNumber: 'errors.notNumber',
+  notWhole: 'errors.notWhole',
+  tooManyDecimals: 'errors.tooManyDecimals',
+  min: 'errors.min',
+  max: 'errors.max',
+  chooseOne: 'errors.chooseOne',
+  childAge: 'errors.childAge',
+  tooManyChildren: 'errors.tooManyChildren',
+  childrenInvalid: 'errors.childrenInvalid',
+} as const satisfies Record<ErrorKey, AppKey>;
 
 const join = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
@@ -235,5 +248,40 @@ export function ChildrenField({
         {ages.length ? i18n.t('question.childrenCount', { count: ages.length }) : ''}
       </p>
     </div>
+  );
+}
+
+/** The input of a question, by the question's type (the questionnaire and the caseload's quick entry). */
+export function QuestionField({
+  draft,
+  items,
+  ...props
+}: Omit<FieldProps<unknown>, 'draft'> & { draft: Draft; items?: (FieldError | null)[] | undefined }) {
+  switch (props.question.type) {
+    case 'integer':
+    case 'money':
+      return <NumberField {...props} draft={draft as string} />;
+    case 'boolean':
+      return <BooleanField {...props} draft={draft as string} />;
+    case 'choice':
+      return <ChoiceField {...props} draft={draft as string} />;
+    case 'multi':
+      return <MultiField {...props} draft={draft as MultiDraft} />;
+    case 'children':
+      return <ChildrenField {...props} draft={draft as ChildrenDraft} items={items} />;
+  }
+}
+
+/** A question takes one input with a label, or a group of inputs (options, children) in a fieldset. */
+export const isFieldGroup = (question: Question) => question.type !== 'integer' && question.type !== 'money';
+
+/** What is wrong with the answer to a question, in words. */
+export function FieldErrorMessage({ id, error }: { id: string; error: FieldError }) {
+  const { i18n } = useServices();
+  return (
+    <p class="error-message" id={id}>
+      <span class="visually-hidden">{i18n.t('errors.prefix')} </span>
+      {i18n.t(ERROR_KEYS[error.key], error.params)}
+    </p>
   );
 }

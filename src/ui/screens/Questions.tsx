@@ -1,29 +1,15 @@
 /** The questionnaire: one question per screen, only those that can still change a result. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../engine';
-import type { AppKey } from '../../i18n';
-import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../state/validate';
+import { draftFromAnswer, normaliseDraft, validateDraft } from '../../state/validate';
 import { Heading } from '../components/Heading';
 import { BackIcon } from '../components/icons';
 import { ReadAloud, sentences } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
-import { BooleanField, ChildrenField, ChoiceField, MultiField, NumberField } from '../components/fields';
+import { FieldErrorMessage, isFieldGroup, QuestionField } from '../components/fields';
 import { useServices } from '../context';
 import { paths } from '../router';
 import { optionLabel } from '../texts';
-
-const ERROR_KEYS = {
-  required: 'errors.required',
-  notNumber: 'errors.notNumber',
-  notWhole: 'errors.notWhole',
-  tooManyDecimals: 'errors.tooManyDecimals',
-  min: 'errors.min',
-  max: 'errors.max',
-  chooseOne: 'errors.chooseOne',
-  childAge: 'errors.childAge',
-  tooManyChildren: 'errors.tooManyChildren',
-  childrenInvalid: 'errors.childrenInvalid',
-} as const satisfies Record<string, AppKey>;
 
 export function Questions() {
   const { state, i18n, router } = useServices();
@@ -92,32 +78,22 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const describedBy = [help && hintId, error && errorId].filter(Boolean).join(' ');
-  const isGroup = question.type !== 'integer' && question.type !== 'money';
+  const isGroup = isFieldGroup(question);
   const editing = state.reviewing.value === key;
   const left = state.pending.value.filter((k) => k !== key).length + 1;
   const answered = state.answeredQuestions.value.filter((q) => q.key !== key).length;
 
-  const fieldProps = { question, inputId, describedBy, invalid: !!error };
-  const onDraft = (d: unknown) => actions.setDraft(key, d);
-  let field: preact.JSX.Element;
-  switch (question.type) {
-    case 'integer':
-    case 'money':
-      field = <NumberField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
-      break;
-    case 'boolean':
-      field = <BooleanField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
-      break;
-    case 'choice':
-      field = <ChoiceField {...fieldProps} draft={draft as string} onDraft={onDraft} />;
-      break;
-    case 'multi':
-      field = <MultiField {...fieldProps} draft={draft as MultiDraft} onDraft={onDraft} />;
-      break;
-    case 'children':
-      field = <ChildrenField {...fieldProps} draft={draft as ChildrenDraft} onDraft={onDraft} items={error?.items} />;
-      break;
-  }
+  const field = (
+    <QuestionField
+      question={question}
+      inputId={inputId}
+      describedBy={describedBy}
+      invalid={!!error}
+      draft={draft}
+      onDraft={(d) => actions.setDraft(key, d)}
+      items={error?.items}
+    />
+  );
 
   const heading = (
     <Heading title={label} focus={focus}>
@@ -137,12 +113,7 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
           <p>{why}</p>
         </details>
       )}
-      {error && (
-        <p class="error-message" id={errorId}>
-          <span class="visually-hidden">{i18n.t('errors.prefix')} </span>
-          {i18n.t(ERROR_KEYS[error.error.key], error.error.params)}
-        </p>
-      )}
+      {error && <FieldErrorMessage id={errorId} error={error.error} />}
       {field}
     </>
   );

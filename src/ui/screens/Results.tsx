@@ -4,32 +4,26 @@
  */
 import { useRef } from 'preact/hooks';
 import type { Result } from '../../engine';
-import type { AppKey } from '../../i18n';
 import { type CategoryGroup, isNearMissAsk, type Section } from '../../state/results';
 import { Heading } from '../components/Heading';
 import { DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
+import { MissingAnswers } from '../components/MissingAnswers';
 import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { amountText, categoryName, providerName, questionLabel, reasonText, rightSummary, rightTitle } from '../texts';
-
-const SECTION_TITLES = {
-  eligible: 'results.sections.eligible',
-  ask: 'results.sections.ask',
-  nearMiss: 'results.sections.nearMiss',
-  unknown: 'results.sections.unknown',
-  rest: 'results.sections.rest',
-} as const satisfies Record<Section, AppKey>;
-
-const SECTION_INTROS = {
-  eligible: 'results.sectionIntro.eligible',
-  ask: 'results.sectionIntro.ask',
-  nearMiss: 'results.sectionIntro.nearMiss',
-  unknown: 'results.sectionIntro.unknown',
-  rest: 'results.sectionIntro.rest',
-} as const satisfies Record<Section, AppKey>;
+import {
+  amountText,
+  categoryName,
+  documentName,
+  reasonText,
+  rightSummary,
+  rightTitle,
+  ruleProviderName,
+  sectionIntro,
+  sectionTitle,
+} from '../texts';
 
 export function Results() {
   const { state, i18n } = useServices();
@@ -76,9 +70,9 @@ export function Results() {
           sections[s].length > 0 && (
             <section key={s} class={`results-section section-${s}`} aria-labelledby={`section-${s}`}>
               <h2 id={`section-${s}`}>
-                {i18n.t(SECTION_TITLES[s])} <span class="count">({i18n.t('results.count', { count: count(sections[s]) })})</span>
+                {sectionTitle(i18n, s)} <span class="count">({i18n.t('results.count', { count: count(sections[s]) })})</span>
               </h2>
-              <p class="section-intro">{i18n.t(SECTION_INTROS[s])}</p>
+              <p class="section-intro">{sectionIntro(i18n, s)}</p>
               <Groups groups={sections[s]} section={s} />
               {s === 'nearMiss' && <StillAsk />}
             </section>
@@ -87,11 +81,11 @@ export function Results() {
       {restCount > 0 && (
         <section class="results-section section-rest" aria-labelledby="section-rest">
           <h2 id="section-rest">
-            {i18n.t(SECTION_TITLES.rest)} <span class="count">({i18n.t('results.count', { count: restCount })})</span>
+            {sectionTitle(i18n, 'rest')} <span class="count">({i18n.t('results.count', { count: restCount })})</span>
           </h2>
           <details>
             <summary>{i18n.t('results.showRest', { count: restCount })}</summary>
-            <p class="section-intro">{i18n.t(SECTION_INTROS.rest)}</p>
+            <p class="section-intro">{sectionIntro(i18n, 'rest')}</p>
             <Groups groups={sections.rest} section="rest" />
           </details>
         </section>
@@ -122,14 +116,14 @@ function Groups({ groups, section }: { groups: CategoryGroup[]; section: Section
 }
 
 function ResultItem({ result: r, section }: { result: Result; section: Section }) {
-  const { state, i18n, router } = useServices();
+  const { state, i18n } = useServices();
   const ref = useRef<HTMLLIElement>(null);
   const rules = state.rules.value;
   if (!rules) return null;
   const rule = rules.ruleset.rulesById.get(r.id);
   const title = rightTitle(i18n, r.id);
   const amount = amountText(i18n, r);
-  const provider = rule ? providerName(i18n, rule.provider, rules.ruleset.providers[rule.provider]) : null;
+  const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : null;
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   return (
@@ -156,7 +150,7 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
               <p>{i18n.t('results.bring')}</p>
               <ul class="bring">
                 {rule.documents.map((d) => (
-                  <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+                  <li key={d}>{documentName(i18n, d)}</li>
                 ))}
               </ul>
             </>
@@ -166,22 +160,7 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
       {section === 'unknown' && askable.length > 0 && (
         <>
           <p>{i18n.t('results.needAnswer')}</p>
-          <ul class="missing-list">
-            {askable.map((key) => (
-              <li key={key}>
-                <button
-                  type="button"
-                  class="button link"
-                  onClick={() => {
-                    state.actions.edit(key, paths.results);
-                    router.navigate(paths.questions);
-                  }}
-                >
-                  {questionLabel(i18n, key)}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <MissingAnswers questions={askable} returnTo={paths.results} />
         </>
       )}
     </li>
@@ -199,7 +178,7 @@ function StillAsk() {
     <ul class="still-ask">
       {asks.map((r) => {
         const rule = rules.ruleset.rulesById.get(r.id);
-        const provider = rule ? providerName(i18n, rule.provider, rules.ruleset.providers[rule.provider]) : '';
+        const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : '';
         return (
           <li key={r.id}>
             <a class="tap-link" href={paths.right(r.id)}>{i18n.t('results.stillAsk', { provider, right: rightTitle(i18n, r.id) })}</a>

@@ -7,18 +7,21 @@ import { Heading } from '../components/Heading';
 import { BackIcon, DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
+import { MissingAnswers } from '../components/MissingAnswers';
 import { useServices } from '../context';
 import { paths } from '../router';
 import {
   amountText,
   categoryName,
   checkSentences,
+  dayName,
+  documentName,
   mapLink,
   providerName,
-  questionLabel,
   reasonText,
   rightSummary,
   rightTitle,
+  stepText,
   telLink,
 } from '../texts';
 
@@ -29,16 +32,6 @@ const STATUS_KEYS = {
   unknown: 'status.unknown',
   rest: 'status.not-eligible',
 } as const satisfies Record<string, AppKey>;
-
-const DAY_KEYS: Record<string, AppKey> = {
-  mo: 'days.mo',
-  tu: 'days.tu',
-  we: 'days.we',
-  th: 'days.th',
-  fr: 'days.fr',
-  sa: 'days.sa',
-  su: 'days.su',
-};
 
 export function Right({ id }: { id: string }) {
   const { state, i18n, router } = useServices();
@@ -86,7 +79,7 @@ export function Right({ id }: { id: string }) {
           <h2 id="steps">{i18n.t('right.steps')}</h2>
           <ol class="steps">
             {rule.steps.map((s) => (
-              <li key={s}>{i18n.has(`steps.${s}`) ? i18n.tr(`steps.${s}`) : s}</li>
+              <li key={s}>{stepText(i18n, s)}</li>
             ))}
           </ol>
         </section>
@@ -96,7 +89,7 @@ export function Right({ id }: { id: string }) {
           <h2 id="documents">{i18n.t('right.documents')}</h2>
           <ul class="documents">
             {rule.documents.map((d) => (
-              <li key={d}>{i18n.has(`documents.${d}`) ? i18n.tr(`documents.${d}`) : d}</li>
+              <li key={d}>{documentName(i18n, d)}</li>
             ))}
           </ul>
         </section>
@@ -122,7 +115,7 @@ export function Right({ id }: { id: string }) {
 }
 
 function Situation({ result: r, rule }: { result: Result; rule: Rule }) {
-  const { state, i18n, router } = useServices();
+  const { state, i18n } = useServices();
   const section = sectionOf(r);
   const amount = amountText(i18n, r);
   const reason = reasonText(i18n, r, state.answers.value);
@@ -154,22 +147,7 @@ function Situation({ result: r, rule }: { result: Result; rule: Rule }) {
         {r.status === 'unknown' ? (
           <>
             <p>{i18n.t('right.unknown')}</p>
-            <ul class="missing-list">
-              {askable.map((key) => (
-                <li key={key}>
-                  <button
-                    type="button"
-                    class="button link"
-                    onClick={() => {
-                      state.actions.edit(key, paths.right(r.id));
-                      router.navigate(paths.questions);
-                    }}
-                  >
-                    {questionLabel(i18n, key)}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <MissingAnswers questions={askable} returnTo={paths.right(r.id)} />
           </>
         ) : (
           <>
@@ -229,7 +207,7 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
           <dl class="hours">
             {provider.hours.map((h) => (
               <div key={h.days}>
-                <dt>{DAY_KEYS[h.days] ? i18n.t(DAY_KEYS[h.days] as AppKey) : h.days}</dt>
+                <dt>{dayName(i18n, h.days)}</dt>
                 <dd>{formatRanges(h.open)}</dd>
               </div>
             ))}

@@ -6,7 +6,6 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Answers, Result, Ruleset } from '../../../engine';
-import type { AppKey } from '../../../i18n';
 import type { LoadedRules } from '../../../state/rules';
 import { groupResults, type Section } from '../../../state/results';
 import { snapshotResults } from '../../../storage/caseload';
@@ -20,33 +19,18 @@ import {
   setFollowUp,
   type Vault,
 } from '../../../storage/vault';
-import { HandoverSheet, type SheetItem, sheetItemsOf } from '../../components/HandoverSheet';
+import { HandoverSheet, type SheetItem, SheetTools, sheetItemsOf, useSheetTitle } from '../../components/HandoverSheet';
 import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
-import { amountText, rightTitle } from '../../texts';
+import { amountText, rightTitle, sectionTitle, statusText } from '../../texts';
 import { flash } from './flash';
 import { FollowUpList } from './FollowUp';
 import { vaultErrorText } from './messages';
 import { type Facts, QuickEntry } from './QuickEntry';
 import { createSaver, type Saver } from './saving';
 import { ExportForm } from './Transfer';
-
-const SECTION_KEYS = {
-  eligible: 'results.sections.eligible',
-  ask: 'results.sections.ask',
-  nearMiss: 'results.sections.nearMiss',
-  unknown: 'results.sections.unknown',
-  rest: 'results.sections.rest',
-} as const satisfies Record<Section, AppKey>;
-
-const STATUS_KEYS = {
-  eligible: 'status.eligible',
-  ask: 'status.ask',
-  'not-eligible': 'status.not-eligible',
-  unknown: 'status.unknown',
-} as const satisfies Record<Result['status'], AppKey>;
 
 /** Loads a household and keeps it: `update` shows a change at once and saves it in the background. */
 export function useHousehold(vault: Vault, id: string) {
@@ -214,7 +198,7 @@ function RulesChanged({
   const { i18n } = useServices();
   const changes = changesSinceLastVisit(household, version, results);
   if (!changes.rulesChanged) return null;
-  const statusText = (s: Result['status'] | null) => (s === null ? i18n.t('caseload.changes.absent') : i18n.t(STATUS_KEYS[s]));
+  const status = (s: Result['status'] | null) => (s === null ? i18n.t('caseload.changes.absent') : statusText(i18n, s));
   return (
     <section class="notice notice-warning rules-changed" aria-labelledby="rules-changed-title">
       <h2 id="rules-changed-title" class="h3">
@@ -229,8 +213,8 @@ function RulesChanged({
             <li key={c.rightId}>
               {i18n.t('caseload.changes.item', {
                 right: rightTitle(i18n, c.rightId),
-                before: statusText(c.before),
-                after: statusText(c.after),
+                before: status(c.before),
+                after: status(c.after),
               })}
             </li>
           ))}
@@ -291,7 +275,7 @@ function LiveResults({
         (s) =>
           count(s) > 0 && (
             <div key={s} class={`live-section section-${s}`}>
-              <h3>{i18n.t(SECTION_KEYS[s])}</h3>
+              <h3>{sectionTitle(i18n, s)}</h3>
               <ul class="live-list">{flat(s).map((r) => item(r, s !== 'unknown'))}</ul>
             </div>
           ),
@@ -299,7 +283,7 @@ function LiveResults({
       {count('rest') > 0 && (
         <details class="live-section section-rest">
           <summary>
-            {i18n.t(SECTION_KEYS.rest)} ({count('rest')})
+            {sectionTitle(i18n, 'rest')} ({count('rest')})
           </summary>
           <ul class="live-list">{flat('rest').map((r) => item(r, false))}</ul>
         </details>
@@ -420,9 +404,7 @@ export function HouseholdSheet({ vault, id, rules }: { vault: Vault; id: string;
   const { state, i18n } = useServices();
   const { household: h, error } = useHousehold(vault, id);
   const date = state.date.value;
-  useEffect(() => {
-    document.title = `${i18n.t('share.sheet.title')} – ${i18n.t('app.name')}`;
-  }, []);
+  useSheetTitle();
   if (error) return <NotOpened error={error} />;
   if (!h) return <Loading />;
   const results = rules.evaluate(rules.ruleset, h.answers, date);
@@ -438,17 +420,7 @@ export function HouseholdSheet({ vault, id, rules }: { vault: Vault; id: string;
     : sheetItemsOf(results, rules.ruleset);
   return (
     <div class="sheet-screen">
-      <div class="no-print sheet-tools">
-        <p class="back-link">
-          <a class="tap-link" href={paths.household(h.id)}>
-            {i18n.t('caseload.sheet.back', { name: h.name })}
-          </a>
-        </p>
-        <p>{i18n.t('share.sheet.printHint')}</p>
-        <button type="button" class="button primary" onClick={() => window.print()}>
-          {i18n.t('share.sheet.print')}
-        </button>
-      </div>
+      <SheetTools back={paths.household(h.id)} backLabel={i18n.t('caseload.sheet.back', { name: h.name })} />
       <HandoverSheet ruleset={rules.ruleset} items={items} date={date} name={h.name} />
     </div>
   );

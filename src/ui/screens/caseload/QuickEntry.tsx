@@ -7,24 +7,10 @@
  */
 import { useState } from 'preact/hooks';
 import type { Answers, Question } from '../../../engine';
-import type { AppKey } from '../../../i18n';
 import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../../state/validate';
-import { BooleanField, ChildrenField, ChoiceField, MultiField, NumberField } from '../../components/fields';
+import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
 import { useServices } from '../../context';
 import { questionLabel } from '../../texts';
-
-const ERROR_KEYS = {
-  required: 'errors.required',
-  notNumber: 'errors.notNumber',
-  notWhole: 'errors.notWhole',
-  tooManyDecimals: 'errors.tooManyDecimals',
-  min: 'errors.min',
-  max: 'errors.max',
-  chooseOne: 'errors.chooseOne',
-  childAge: 'errors.childAge',
-  tooManyChildren: 'errors.tooManyChildren',
-  childrenInvalid: 'errors.childrenInvalid',
-} as const satisfies Record<string, AppKey>;
 
 export interface Facts {
   answers: Answers;
@@ -79,59 +65,35 @@ export function QuickEntry({ questions, answers, drafts, applies, onChange }: Pr
         const inputId = `case-${key}`;
         const errorId = `${inputId}-error`;
         const label = questionLabel(i18n, key);
-        const isGroup = q.type !== 'integer' && q.type !== 'money';
+        const isGroup = isFieldGroup(q);
         const props = { question: q, inputId, describedBy: error ? errorId : '', invalid: !!error };
         const onDraft = (d: unknown) => onChange(applyDraft(q, d, { answers, drafts }, lang));
-        let field: preact.JSX.Element;
-        switch (q.type) {
-          case 'integer':
-          case 'money':
-            field = <NumberField {...props} draft={draft as string} onDraft={onDraft} />;
-            break;
-          case 'boolean':
-            field = <BooleanField {...props} draft={draft as string} onDraft={onDraft} />;
-            break;
-          case 'choice':
-            field = <ChoiceField {...props} draft={draft as string} onDraft={onDraft} />;
-            break;
-          case 'multi':
-            field = <MultiField {...props} draft={draft as MultiDraft} onDraft={onDraft} />;
-            break;
-          case 'children': {
-            const none = Array.isArray(answers[key]) && (answers[key] as unknown[]).length === 0;
-            const noneId = `${inputId}-none`;
-            field = (
-              <>
-                <ChildrenField {...props} draft={draft as ChildrenDraft} onDraft={onDraft} items={error?.items} />
-                {(draft as ChildrenDraft).ages.length === 0 && (
-                  <div class="option quick-none">
-                    <input
-                      type="checkbox"
-                      id={noneId}
-                      checked={none}
-                      onChange={(e) => {
-                        const facts = { answers, drafts: without(drafts, key) };
-                        onChange(
-                          e.currentTarget.checked
-                            ? { ...facts, answers: { ...answers, [key]: [] } }
-                            : { ...facts, answers: without(answers, key) },
-                        );
-                      }}
-                    />
-                    <label for={noneId}>{i18n.t('caseload.facts.noChildren')}</label>
-                  </div>
-                )}
-              </>
-            );
-            break;
-          }
-        }
-        const message = error && (
-          <p class="error-message" id={errorId}>
-            <span class="visually-hidden">{i18n.t('errors.prefix')} </span>
-            {i18n.t(ERROR_KEYS[error.error.key], error.error.params)}
-          </p>
+        const none = Array.isArray(answers[key]) && (answers[key] as unknown[]).length === 0;
+        const noneId = `${inputId}-none`;
+        const field = (
+          <>
+            <QuestionField {...props} draft={draft} onDraft={onDraft} items={error?.items} />
+            {q.type === 'children' && (draft as ChildrenDraft).ages.length === 0 && (
+              <div class="option quick-none">
+                <input
+                  type="checkbox"
+                  id={noneId}
+                  checked={none}
+                  onChange={(e) => {
+                    const facts = { answers, drafts: without(drafts, key) };
+                    onChange(
+                      e.currentTarget.checked
+                        ? { ...facts, answers: { ...answers, [key]: [] } }
+                        : { ...facts, answers: without(answers, key) },
+                    );
+                  }}
+                />
+                <label for={noneId}>{i18n.t('caseload.facts.noChildren')}</label>
+              </div>
+            )}
+          </>
         );
+        const message = error && <FieldErrorMessage id={errorId} error={error.error} />;
         const status = key in answers ? 'answered' : 'open';
         return (
           <div

@@ -3,8 +3,9 @@
  * cannot be recovered), unlock (a wrong passphrase changes nothing), and the way out of a forgotten
  * passphrase (erase everything). Behind it, the caseload screens, with a bar to lock at once.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AppKey } from '../../../i18n';
 import { cryptoAvailable } from '../../../share/crypto';
 import type { LockReason, Vault } from '../../../storage/vault';
 import { Heading } from '../../components/Heading';
@@ -120,6 +121,71 @@ export function VaultGate({
   }
 }
 
+/** A passphrase input with its label (and hint). */
+function Passphrase({
+  id,
+  label,
+  hint,
+  autoComplete,
+  value,
+  invalid,
+  describedBy,
+  inputRef,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  /** shown under the label, as the input's description */
+  hint?: string;
+  autoComplete: 'new-password' | 'current-password';
+  value: string;
+  invalid: boolean;
+  /** the id of another text that describes the input (an error) */
+  describedBy?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+  onInput(value: string): void;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <input
+        ref={inputRef}
+        id={id}
+        class="input input-wide"
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        aria-describedby={[hint && hintId, describedBy].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid || undefined}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** The submit button, and "Even geduld…" while the key is derived from the passphrase (that takes a moment). */
+function Submit({ label, busy }: { label: string; busy: boolean }) {
+  const { i18n } = useServices();
+  return (
+    <>
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={busy}>
+          {label}
+        </button>
+      </div>
+      <p role="status" class="busy">
+        {busy ? i18n.t('caseload.busy') : ''}
+      </p>
+    </>
+  );
+}
+
 function Intro() {
   const { i18n } = useServices();
   return (
@@ -178,46 +244,26 @@ function SetUp({ vault }: { vault: Vault }) {
             {error}
           </p>
         )}
-        <div class="field">
-          <label for="vault-new">{i18n.t('caseload.setup.passphrase')}</label>
-          <p class="hint" id="vault-new-hint">
-            {i18n.t('caseload.setup.hint')}
-          </p>
-          <input
-            id="vault-new"
-            class="input input-wide"
-            type="password"
-            autoComplete="new-password"
-            value={pass}
-            aria-describedby="vault-new-hint"
-            aria-invalid={!!error || undefined}
-            onInput={(e) => setPass(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="vault-again">{i18n.t('caseload.setup.again')}</label>
-          <input
-            id="vault-again"
-            class="input input-wide"
-            type="password"
-            autoComplete="new-password"
-            value={again}
-            aria-invalid={!!error || undefined}
-            onInput={(e) => setAgain(e.currentTarget.value)}
-          />
-        </div>
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={busy}>
-            {i18n.t('caseload.setup.submit')}
-          </button>
-        </div>
-        <p role="status" class="busy">
-          {busy ? i18n.t('caseload.busy') : ''}
-        </p>
+        <Passphrase
+          id="vault-new"
+          label={i18n.t('caseload.setup.passphrase')}
+          hint={i18n.t('caseload.setup.hint')}
+          autoComplete="new-password"
+          value={pass}
+          invalid={!!error}
+          onInput={setPass}
+        />
+        <Passphrase id="vault-again" label={i18n.t('caseload.setup.again')} autoComplete="new-password" value={again} invalid={!!error} onInput={setAgain} />
+        <Submit label={i18n.t('caseload.setup.submit')} busy={busy} />
       </form>
     </>
   );
 }
+
+const LOCK_NOTICES = {
+  idle: 'caseload.unlock.idle',
+  manual: 'caseload.unlock.locked',
+} as const satisfies Record<LockReason, AppKey>;
 
 function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason | null; onErased: () => void }) {
   const { i18n } = useServices();
@@ -254,14 +300,9 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
   return (
     <>
       <Heading title={i18n.t('caseload.unlock.title')} />
-      {reason === 'idle' && (
+      {reason && (
         <p class="notice" role="status">
-          {i18n.t('caseload.unlock.idle')}
-        </p>
-      )}
-      {reason === 'manual' && (
-        <p class="notice" role="status">
-          {i18n.t('caseload.unlock.locked')}
+          {i18n.t(LOCK_NOTICES[reason])}
         </p>
       )}
       <form class="vault-form" onSubmit={submit} noValidate>
@@ -270,28 +311,17 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
             {error}
           </p>
         )}
-        <div class="field">
-          <label for="vault-pass">{i18n.t('caseload.unlock.passphrase')}</label>
-          <input
-            ref={inputRef}
-            id="vault-pass"
-            class="input input-wide"
-            type="password"
-            autoComplete="current-password"
-            value={pass}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? 'vault-pass-error' : undefined}
-            onInput={(e) => setPass(e.currentTarget.value)}
-          />
-        </div>
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={busy}>
-            {i18n.t('caseload.unlock.submit')}
-          </button>
-        </div>
-        <p role="status" class="busy">
-          {busy ? i18n.t('caseload.busy') : ''}
-        </p>
+        <Passphrase
+          inputRef={inputRef}
+          id="vault-pass"
+          label={i18n.t('caseload.unlock.passphrase')}
+          autoComplete="current-password"
+          value={pass}
+          invalid={!!error}
+          describedBy={error ? 'vault-pass-error' : undefined}
+          onInput={setPass}
+        />
+        <Submit label={i18n.t('caseload.unlock.submit')} busy={busy} />
       </form>
       <details class="forgot">
         <summary>{i18n.t('caseload.forgot.title')}</summary>
