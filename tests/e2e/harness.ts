@@ -43,11 +43,13 @@ export interface Harness {
 }
 
 /** Serves dist/ (run `vite build` first: `npm run test:e2e` does) and starts Chromium. */
-export async function startHarness(options: { remoteDebuggingPort?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { remoteDebuggingPort?: number; distDir?: string } = {}): Promise<Harness> {
   const port = await freePort();
   const server = await preview({
     root: ROOT,
     logLevel: 'silent',
+    // distDir: serve a copy of the build (a test that releases a "new version" edits its copy)
+    ...(options.distDir ? { build: { outDir: options.distDir } } : {}),
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   const browser = await chromium.launch({
