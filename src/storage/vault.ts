@@ -344,7 +344,7 @@ export interface VaultOptions {
   now?: () => number;
   /** the timer used for the idle lock (setTimeout/clearTimeout) */
   timers?: { set: (fn: () => void, ms: number) => unknown; clear: (handle: unknown) => void };
-  /** default 8 characters */
+  /** default MIN_PASSPHRASE_LENGTH (8 characters) */
   minPassphraseLength?: number;
   /** new household ids (random by default) */
   newId?: () => string;
@@ -399,6 +399,9 @@ function randomId(): string {
   return toBase64Url(randomBytes(12));
 }
 
+/** The shortest passphrase the vault accepts by default (in characters, after NFC normalisation). */
+export const MIN_PASSPHRASE_LENGTH = 8;
+
 export function createVault(options: VaultOptions = {}): Vault {
   const adapter = options.adapter ?? createIdbVaultAdapter(options.dbName);
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
@@ -408,7 +411,7 @@ export function createVault(options: VaultOptions = {}): Vault {
     set: (fn: () => void, ms: number) => setTimeout(fn, ms),
     clear: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
   };
-  const minLength = options.minPassphraseLength ?? 8;
+  const minLength = options.minPassphraseLength ?? MIN_PASSPHRASE_LENGTH;
   const newId = options.newId ?? randomId;
   const migrations = options.migrations ?? CASE_MIGRATIONS;
 
@@ -463,6 +466,18 @@ export function createVault(options: VaultOptions = {}): Vault {
   }
 
   /** Runs crypto and storage, turning their failures into VaultErrors. */
+  /**
+   * Operations that write run one after the other. A passphrase change re-encrypts every record:
+   * a save that ran alongside it could be overwritten by the old copy, or land under the old key.
+   */
+  let writing: Promise<unknown> = Promise.resolve();
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = writing.then(work, work);
+    writing = run.catch(() => undefined);
+    return run;
+  }
+  const guardWrite = <T>(work: () => Promise<T>): Promise<T> => serial(() => guard(work));
+
   async function guard<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -661,7 +676,7 @@ export function createVault(options: VaultOptions = {}): Vault {
     get: (id) => guard(async () => readOne(currentKey(), id)),
 
     create: (name, answers) =>
-      guard(async () => {
+      guardWrite(async () => {
         const k = currentKey();
         const gen = generation;
         const clean = validName(name);
@@ -671,7 +686,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     put: (household) =>
-      guard(async () => {
+      guardWrite(async () => {
         const k = currentKey();
         const gen = generation;
         if (isObject(household) && typeof household.name === 'string') validName(household.name);
@@ -682,7 +697,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     rename: (id, name) =>
-      guard(async () => {
+      guardWrite(async () => {
         const k = currentKey();
         const gen = generation;
         const clean = validName(name);
@@ -691,7 +706,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     remove: (id) =>
-      guard(async () => {
+      guardWrite(async () => {
         currentKey();
         if ((await adapter.get('households', id)) === undefined) throw new VaultError('not-found', id);
         await adapter.write([{ op: 'delete', store: 'households', key: id }]);
@@ -723,7 +738,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     importFile: (text, passphrase, opts = {}) =>
-      guard(async () => {
+      guardWrite(async () => {
         const k = currentKey();
         const gen = generation;
         const file = await openFile(text, passphrase);
@@ -772,7 +787,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     changePassphrase: (current, next) =>
-      guard(async () => {
+      guardWrite(async () => {
         currentKey();
         const gen = generation;
         checkPassphrase(next);
@@ -797,7 +812,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       }),
 
     erase: () =>
-      guard(async () => {
+      guardWrite(async () => {
         lockNow('manual');
         await adapter.write([
           { op: 'clear', store: 'households' },

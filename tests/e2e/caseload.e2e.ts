@@ -1,9 +1,9 @@
 /**
  * The brugfiguur's caseload in real Chromium: two households kept under a passphrase; lock, a wrong
  * passphrase (nothing changes), unlock (all intact); what IndexedDB holds is ciphertext only; the
- * hand-over sheet prints clean on A4; an export file, files that are refused, erase everything,
- * import, and the households are back as they were. axe on every screen; screenshots at phone and
- * desktop size.
+ * hand-over sheet prints clean on A4; a new passphrase (a wrong current one changes nothing, then the
+ * old one is refused); an export file, files that are refused, erase everything, import, and the
+ * households are back as they were. axe on every screen; screenshots at phone and desktop size.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { assertAccessible, DESKTOP, type Harness, PHONE, SCREENSHOTS, screenshot
 
 const PASS = 'koffie met taart 42';
 const NEW_PASS = 'thee met koekjes 7';
+const CHANGED_PASS = 'limonade en wafels 3';
 const FILE_PASS = 'verhuis naar de nieuwe tablet';
 /** What must never be readable in the stored records: names and answers. */
 const PLAIN = ['Janssens', 'Budastraat', 'Peeters', '2650', '1450', 'jobseeker', 'Brief afwachten', 'netMonthlyIncome'];
@@ -257,6 +258,34 @@ describe('a brugfiguur on home visits', () => {
     assert.deepEqual(await householdView(page), janssens, 'household 1 intact after unlocking');
     await openHousehold(page, 'Mevr. Peeters');
     assert.deepEqual(await householdView(page), peeters, 'household 2 intact after unlocking');
+
+    // Change the passphrase: a wrong current one changes nothing; then the old one is refused, the new one opens
+    await page.goto(`${h.url}#/hulpverlener`);
+    await page.waitForSelector('.household-list');
+    const unchanged = (await storedVault(page)).dump;
+    await page.getByLabel('Je huidige wachtwoordzin').fill('koffie zonder taart');
+    await page.getByLabel('Kies een nieuwe wachtwoordzin').fill(CHANGED_PASS);
+    await page.getByLabel('Typ de nieuwe wachtwoordzin nog een keer').fill(CHANGED_PASS);
+    await page.getByRole('button', { name: 'Wijzig de wachtwoordzin' }).click();
+    await page.waitForSelector('#change-error:focus');
+    assert.match(await page.locator('#change-error').innerText(), /huidige wachtwoordzin klopt niet\. Er is niets veranderd/);
+    assert.equal((await storedVault(page)).dump, unchanged, 'a wrong current passphrase changes nothing stored');
+    await page.getByLabel('Je huidige wachtwoordzin').fill(PASS);
+    await page.getByRole('button', { name: 'Wijzig de wachtwoordzin' }).click();
+    await page.waitForSelector('#change-done:focus', { timeout: 15_000 });
+    await assertAccessible(page, 'the passphrase changed');
+    const changed = await storedVault(page);
+    assert.notEqual(changed.dump, unchanged, 'every record is encrypted again');
+    assert.deepEqual(changed.shapes, stored.shapes);
+    for (const word of PLAIN) assert.ok(!changed.dump.includes(word), `"${word}" readable in IndexedDB after the change`);
+    await page.getByRole('button', { name: 'Vergrendel nu' }).click();
+    await page.waitForSelector('#vault-pass');
+    await unlock(page, PASS);
+    await page.waitForSelector('#vault-pass-error');
+    assert.match(await page.locator('#vault-pass-error').innerText(), /klopt niet/);
+    await unlock(page, CHANGED_PASS);
+    await page.waitForSelector('.household-list');
+    assert.deepEqual(await page.locator('.household-name').allInnerTexts(), ['Familie Janssens', 'Mevr. Peeters (Budastraat)']);
 
     // Export the whole caseload to an encrypted file
     await page.goto(`${h.url}#/hulpverlener`);

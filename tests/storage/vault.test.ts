@@ -303,6 +303,44 @@ describe('households', () => {
     expect((await dump(adapter)).households).toHaveLength(2);
   });
 
+  it('keeps a save made while the passphrase changes: it waits, then lands under the new key', async () => {
+    // The change reads every record, then re-encrypts them: hold it right after that read and
+    // save a household in between, as a worker typing a note at that moment would.
+    const memory = createMemoryVaultAdapter();
+    let release: () => void = () => {};
+    let readStarted: () => void = () => {};
+    const readDone = new Promise<void>((r) => (readStarted = r));
+    let holdNextRead = false;
+    const adapter: VaultAdapter = {
+      ...memory,
+      async getAll(store) {
+        const all = await memory.getAll(store);
+        if (store === 'households' && holdNextRead) {
+          holdNextRead = false;
+          readStarted();
+          await new Promise<void>((r) => (release = r));
+        }
+        return all;
+      },
+    };
+    const { vault } = setup({ adapter });
+    await vault.setUp(PASS);
+    const { janssens } = await twoHouseholds(vault);
+    holdNextRead = true;
+    const changing = vault.changePassphrase(PASS, 'nieuw-wachtwoord-7');
+    await readDone;
+    const note = { rightId: 'kortrijk.kmi', state: 'todo', note: 'tijdens de wijziging' } as const;
+    const saving = vault.put({ ...janssens, followUp: [note] });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await Promise.all([changing, saving]);
+    vault.lock();
+    await vault.unlock('nieuw-wachtwoord-7');
+    await vault.list();
+    expect(vault.damaged()).toEqual([]);
+    expect((await vault.get(janssens.id)).followUp).toEqual([note]);
+  });
+
   it('erases everything (forgotten passphrase) and can be set up again', async () => {
     const { vault, adapter } = setup();
     await vault.setUp(PASS);

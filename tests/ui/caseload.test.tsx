@@ -1,6 +1,7 @@
 /**
  * The brugfiguur's caseload screens on a vault in memory: first use, households, the quick entry with
- * results beside it, the follow-up list, lock and unlock, "the rules changed", names refused.
+ * results beside it, the follow-up list, lock and unlock, changing the passphrase, "the rules changed",
+ * names refused.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,75 @@ describe('the caseload', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open' }));
     await screen.findByRole('link', { name: 'Familie Janssens' });
     expect((await vault.list()).map((h) => h.name)).toEqual(['Familie Janssens']);
+  });
+
+  it('changes the passphrase only with the right current one; a wrong one, too short or not matching changes nothing', async () => {
+    const vault = await memoryVault();
+    const h = await vault.create('Familie Janssens', { adults: 2, netMonthlyIncome: 1800 });
+    await renderInMode({ route: '#/hulpverlener', mode: { vault } });
+    const section = await screen.findByRole('region', { name: 'Wachtwoordzin wijzigen' });
+    const current = within(section).getByLabelText('Je huidige wachtwoordzin');
+    const next = within(section).getByLabelText('Kies een nieuwe wachtwoordzin');
+    const again = within(section).getByLabelText('Typ de nieuwe wachtwoordzin nog een keer');
+    const submit = within(section).getByRole('button', { name: 'Wijzig de wachtwoordzin' });
+    const refusal = async (pattern: RegExp, field: HTMLElement) => {
+      const alert = await within(section).findByRole('alert');
+      expect(alert.textContent).toMatch(pattern);
+      await waitFor(() => expect(document.activeElement).toBe(alert));
+      // the error is said with the field it is about, and only with that one
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+      expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+      for (const other of [current, next, again].filter((f) => f !== field)) expect(other.getAttribute('aria-invalid')).toBeNull();
+    };
+
+    type(current, PASS);
+    type(next, 'kort');
+    type(again, 'kort');
+    fireEvent.click(submit);
+    await refusal(/te kort\. Kies er een van minstens 8 tekens/, next);
+    type(next, 'thee met koekjes 7');
+    type(again, 'thee met koekjes 8');
+    fireEvent.click(submit);
+    await refusal(/niet gelijk/, again);
+
+    type(current, 'iets anders dan dat');
+    type(again, 'thee met koekjes 7');
+    fireEvent.click(submit);
+    await refusal(/huidige wachtwoordzin klopt niet\. Er is niets veranderd/, current);
+    // still open, the household intact, and the old passphrase still the one
+    expect(vault.isLocked.value).toBe(false);
+    expect(await vault.get(h.id)).toEqual(h);
+    vault.lock();
+    await expect(vault.unlock('thee met koekjes 7')).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await vault.unlock(PASS);
+    expect(await vault.get(h.id)).toEqual(h);
+  });
+
+  it('changes the passphrase: then the old one is refused and the new one opens everything as it was', async () => {
+    const NEW = 'thee met koekjes 7';
+    const vault = await memoryVault();
+    const h = await vault.create('Familie Janssens', { adults: 2, netMonthlyIncome: 1800 });
+    await renderInMode({ route: '#/hulpverlener', mode: { vault } });
+    const section = await screen.findByRole('region', { name: 'Wachtwoordzin wijzigen' });
+    type(within(section).getByLabelText('Je huidige wachtwoordzin'), PASS);
+    type(within(section).getByLabelText('Kies een nieuwe wachtwoordzin'), NEW);
+    type(within(section).getByLabelText('Typ de nieuwe wachtwoordzin nog een keer'), NEW);
+    fireEvent.click(within(section).getByRole('button', { name: 'Wijzig de wachtwoordzin' }));
+    const done = await within(section).findByText(/Je wachtwoordzin is gewijzigd/);
+    await waitFor(() => expect(document.activeElement).toBe(done));
+    expect(within(section).queryByRole('alert')).toBeNull();
+    for (const input of section.querySelectorAll('input')) expect(input.value).toBe('');
+    expect(screen.getByRole('link', { name: 'Familie Janssens' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Vergrendel nu' }));
+    await screen.findByRole('heading', { level: 1, name: 'Open je gegevens' });
+    type(screen.getByLabelText('Je wachtwoordzin'), PASS);
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/klopt niet\. Er is niets veranderd/);
+    type(screen.getByLabelText('Je wachtwoordzin'), NEW);
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }));
+    await screen.findByRole('link', { name: 'Familie Janssens' });
+    expect(await vault.get(h.id)).toEqual(h);
   });
 
   it('shows "the rules changed: recompute" with what changed for the household, until recomputed', async () => {

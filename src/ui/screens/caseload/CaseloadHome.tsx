@@ -1,13 +1,14 @@
 /**
  * The caseload: the households on this device, each under the name the worker chose, with the day
  * of the last visit, open follow-up items and "rules changed"; a new household; moving them to
- * another device (export / import); erasing them all.
+ * another device (export / import); changing the passphrase; erasing them all.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HouseholdSummary, Vault } from '../../../storage/vault';
 import { Heading } from '../../components/Heading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
+import { ChangePassphrase } from './ChangePassphrase';
 import { flash, takeFlash } from './flash';
 import { vaultErrorText } from './messages';
 import { ExportForm, ImportForm } from './Transfer';
@@ -85,6 +86,7 @@ export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Pr
         <h3>{i18n.t('caseload.import.title')}</h3>
         <ImportForm vault={vault} onImported={reload} />
       </section>
+      <ChangePassphrase vault={vault} />
       <EraseAll eraseAll={eraseAll} />
     </div>
   );

@@ -122,7 +122,7 @@ export function VaultGate({
 }
 
 /** A passphrase input with its label (and hint). */
-function Passphrase({
+export function Passphrase({
   id,
   label,
   hint,
@@ -170,7 +170,7 @@ function Passphrase({
 }
 
 /** The submit button, and "Even geduld…" while the key is derived from the passphrase (that takes a moment). */
-function Submit({ label, busy }: { label: string; busy: boolean }) {
+export function Submit({ label, busy }: { label: string; busy: boolean }) {
   const { i18n } = useServices();
   return (
     <>
