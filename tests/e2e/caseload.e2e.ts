@@ -4,12 +4,17 @@
  * hand-over sheet prints clean on A4; a new passphrase (a wrong current one changes nothing, then the
  * old one is refused); an export file, files that are refused, erase everything, import, and the
  * households are back as they were. axe on every screen; screenshots at phone and desktop size.
+ * And three home visits on a phone with the network off: the worked examples of DOMAIN.md entered,
+ * their results, a right to follow up, a hand-over sheet printed for each, all there after a reload.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { assertAccessible, DESKTOP, type Harness, PHONE, SCREENSHOTS, screenshotSizes, startHarness } from './harness';
+import type { Answers } from '../../src/engine';
+import { couple, coupleResults, EXAMPLE_DATE, pensioner, pensionerResults, singleMother, singleMotherResults } from '../fixtures/households';
+import { fillAnswer } from './flow';
+import { assertAccessible, DESKTOP, type Harness, PHONE, phoneContext, SCREENSHOTS, screenshot, screenshotSizes, startHarness, waitForOfflineReady } from './harness';
 
 const PASS = 'koffie met taart 42';
 const NEW_PASS = 'thee met koekjes 7';
@@ -102,6 +107,36 @@ async function createHousehold(page: Page, name: string) {
 async function unlock(page: Page, passphrase: string) {
   await page.getByLabel('Je wachtwoordzin').fill(passphrase);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
+}
+
+/** The first time: choose the passphrase, typed twice; the caseload opens. */
+async function setUpVault(page: Page, passphrase: string) {
+  await page.getByLabel('Kies een wachtwoordzin').fill(passphrase);
+  await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(passphrase);
+  await page.getByRole('button', { name: 'Beveilig en begin' }).click();
+  await page.waitForSelector('#new-name', { timeout: 15_000 });
+}
+
+/** Every fact of a household typed into the quick entry, in the fixture's order; then none is left open. */
+async function fillFacts(page: Page, answers: Answers) {
+  for (const [key, value] of Object.entries(answers)) {
+    if (key === 'children' && Array.isArray(value) && value.length === 0) {
+      await field(page, key).getByLabel('Geen kinderen jonger dan 18').check();
+    } else await fillAnswer(page, field(page, key), key, value);
+  }
+  const states = await page.locator('.quick-field').evaluateAll((fs) => fs.map((f) => [f.getAttribute('data-key'), f.getAttribute('data-state')]));
+  assert.deepEqual(states.filter(([, state]) => state !== 'answered'), [], 'every fact on screen is answered');
+  assert.deepEqual(states.map(([key]) => key).sort(), Object.keys(answers).sort(), 'the facts on screen are the fixture\'s');
+}
+
+/** Prints the page to PDF on A4 (kept as screenshots/<name>.pdf) and checks it is one to three A4 pages. */
+async function printA4(page: Page, name: string): Promise<Buffer> {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(`${SCREENSHOTS}${name}.pdf`, pdf);
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  const pages = pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.9\d* 842\.8\d*\]/g) ?? [];
+  assert.ok(pages.length >= 1 && pages.length <= 3, `A4 pages: ${pages.length}`);
+  return pdf;
 }
 
 describe('a brugfiguur on home visits', () => {
@@ -200,11 +235,7 @@ describe('a brugfiguur on home visits', () => {
     assert.match(sheet, /Neem dit mee/);
     await assertAccessible(page, 'the hand-over sheet');
     await screenshotSizes(page, 'caseload-4-sheet');
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    writeFileSync(`${SCREENSHOTS}caseload-sheet.pdf`, pdf);
-    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
-    const pages = pdf.toString('latin1').match(/\/MediaBox \[0 0 595\.9\d* 842\.8\d*\]/g) ?? [];
-    assert.ok(pages.length >= 1 && pages.length <= 3, `A4 pages: ${pages.length}`);
+    await printA4(page, 'caseload-sheet');
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi: page 1
     await page.screenshot({ path: `${SCREENSHOTS}caseload-5-sheet-print-page1.png` });
@@ -359,14 +390,94 @@ describe('a brugfiguur on home visits', () => {
     const context = await h.browser.newContext({ viewport: PHONE, locale: 'nl-BE' });
     const page = await context.newPage();
     await page.goto(`${h.url}?idle=3#/hulpverlener`);
-    await page.getByLabel('Kies een wachtwoordzin').fill(PASS);
-    await page.getByLabel('Typ de wachtwoordzin nog een keer').fill(PASS);
-    await page.getByRole('button', { name: 'Beveilig en begin' }).click();
-    await page.waitForSelector('#new-name', { timeout: 15_000 });
+    await setUpVault(page, PASS);
     await page.waitForSelector('#vault-pass', { timeout: 10_000 });
     assert.match(await page.locator('main').innerText(), /vergrendeld, omdat je een tijd niets deed/);
     await unlock(page, PASS);
     await page.waitForSelector('#new-name', { timeout: 15_000 });
+    await context.close();
+  });
+
+  it('runs three home visits on one phone with the network off and hands over printed sheets', async () => {
+    const visits = [
+      { name: 'Bezoek 1 – Overleie', answers: singleMother, expected: singleMotherResults, follow: 'kortrijk.sociaal-tarief', note: 'Loonfiches meebrengen' },
+      { name: 'Bezoek 2 – Heule', answers: pensioner, expected: pensionerResults, follow: 'kortrijk.taxibon', note: 'Zoon belt het Sociaal Huis' },
+      { name: 'Bezoek 3 – Marke', answers: couple, expected: coupleResults, follow: 'kortrijk.uitpas-kansentarief', note: 'Na de vakantie aanvragen' },
+    ];
+    const context = await phoneContext(h);
+    await context.clock.setFixedTime(new Date(`${EXAMPLE_DATE}T10:00:00`));
+    const page = await context.newPage();
+
+    // The first visit online, until the service worker holds the app; then the network goes off
+    await page.goto(h.url);
+    await waitForOfflineReady(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('link', { name: 'Voor hulpverleners' }).click();
+    await page.waitForSelector('#vault-new');
+    assert.equal(await page.evaluate(() => navigator.onLine), false, 'the phone is offline');
+    await setUpVault(page, PASS);
+
+    const views = [];
+    for (const visit of visits) {
+      // A household, every fact of the worked example, the results beside them as DOMAIN.md has them
+      await createHousehold(page, visit.name);
+      await fillFacts(page, visit.answers);
+      const shown = Object.fromEntries((await householdView(page)).results.map((r) => r.split(':')));
+      for (const [id, status] of Object.entries(visit.expected)) assert.equal(shown[id], status, `${visit.name}: ${id}`);
+      assert.equal(await page.locator('.live-result[data-status="unknown"]').count(), 0, `${visit.name}: nothing left unsure`);
+      if (visit.answers === couple) {
+        const over = page.locator('.live-result[data-right="kortrijk.sociaal-tarief"]');
+        assert.match(await over.innerText(), /163,50 per maand te veel/, 'the near miss says how much too much');
+      }
+
+      // One right on the follow-up list, with a note
+      await page.locator(`.live-result[data-right="${visit.follow}"] .live-follow`).click();
+      const item = page.locator(`.follow-item[data-right="${visit.follow}"]`);
+      await item.getByLabel('Korte notitie').fill(visit.note);
+      await saved(page);
+
+      // The hand-over sheet, printed on A4: the right's steps and where to go
+      await page.getByRole('link', { name: 'Overdrachtsblad' }).click();
+      await page.waitForSelector('.handover');
+      const sheet = await page.locator('.handover').innerText();
+      assert.match(sheet, new RegExp(`Voor: ${visit.name}`));
+      assert.match(sheet, /Nog aan te vragen/);
+      assert.match(sheet, /Zo vraag je het aan[\s\S]*Ga naar het Sociaal Huis in de Budastraat 27/);
+      assert.match(sheet, /Waar moet je naartoe\?\s*Sociaal Huis Kortrijk, Budastraat 27, 8500 Kortrijk/);
+      assert.equal(await page.locator('.handover-right').count(), 1, 'the sheet has the right to follow up, alone');
+      const pdf = await printA4(page, `caseload-visit-${views.length + 1}-sheet`);
+      assert.ok(pdf.length > 1000, `a PDF of ${pdf.length} bytes`);
+
+      // Back to the household: the visit of today is kept
+      await page.getByRole('link', { name: `Terug naar ${visit.name}` }).click();
+      await page.getByRole('button', { name: 'Bewaar het bezoek van vandaag' }).click();
+      await page.waitForSelector(`.household[data-last-visit="${EXAMPLE_DATE}"]`);
+      await saved(page);
+      const view = await householdView(page);
+      assert.deepEqual(view.followUp, [[visit.follow, 'todo', visit.note, null]]);
+      views.push(view);
+    }
+
+    // Still offline: the page again, locked; the passphrase opens all three as they were
+    await page.goto(`${h.url}#/hulpverlener`);
+    await page.reload();
+    await page.waitForSelector('#vault-pass');
+    await unlock(page, PASS);
+    await page.waitForSelector('.household-list');
+    assert.equal(await page.evaluate(() => navigator.onLine), false, 'still offline');
+    const list = await page.locator('.household-item').evaluateAll((items) =>
+      items.map((li) => [li.querySelector('.household-name')?.textContent, li.querySelector('.meta')?.textContent]),
+    );
+    assert.deepEqual(
+      list.sort(),
+      visits.map((v) => [v.name, 'Laatste bezoek: 1 maart 2025. · 1 recht op te volgen']),
+    );
+    await screenshot(page, 'caseload-8-three-visits-offline');
+    for (const [i, visit] of visits.entries()) {
+      await openHousehold(page, visit.name);
+      assert.deepEqual(await householdView(page), views[i], `${visit.name} intact after the reload`);
+    }
     await context.close();
   });
 });

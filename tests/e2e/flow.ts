@@ -1,6 +1,6 @@
 /** Driving the questionnaire as a person would: read the question on screen, answer it, go on. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 interface Question {
   key: string;
@@ -25,11 +25,25 @@ export async function currentQuestion(page: Page): Promise<string | null> {
 /** Answers the question on screen from the profile, with the mouse or the keyboard, and submits it. */
 export async function answerCurrent(page: Page, profile: Profile, options: { keyboard?: boolean } = {}): Promise<string> {
   const key = (await currentQuestion(page)) as string;
-  const q = questions.find((x) => x.key === key);
-  if (!q) throw new Error(`no question ${key} in questions.json`);
   const value = profile[key];
   if (value === undefined) throw new Error(`the profile has no answer for ${key}`);
   const form = page.locator(`form[data-question="${key}"]`);
+  await fillAnswer(page, form, key, value, options);
+  const next = form.getByRole('button', { name: /^(Volgende|Bewaar)$/ });
+  if (options.keyboard) {
+    await next.focus();
+    await page.keyboard.press('Enter');
+  } else await next.click();
+  return key;
+}
+
+/**
+ * Gives one answer in the field of question `key` inside `form` (the questionnaire's form, or a field
+ * of the caseload's quick entry), as the person sees it: typed, ticked or added, not submitted.
+ */
+export async function fillAnswer(page: Page, form: Locator, key: string, value: unknown, options: { keyboard?: boolean } = {}) {
+  const q = questions.find((x) => x.key === key);
+  if (!q) throw new Error(`no question ${key} in questions.json`);
   const check = async (label: string) => {
     const box = form.getByLabel(label, { exact: true });
     if (options.keyboard) {
@@ -76,12 +90,6 @@ export async function answerCurrent(page: Page, profile: Profile, options: { key
     default:
       throw new Error(`question type ${q.type} is not driven by the e2e flow`);
   }
-  const next = form.getByRole('button', { name: /^(Volgende|Bewaar)$/ });
-  if (options.keyboard) {
-    await next.focus();
-    await page.keyboard.press('Enter');
-  } else await next.click();
-  return key;
 }
 
 /** Answers until no question is left; returns the keys asked, in order. */
