@@ -3,7 +3,7 @@
  * (what you get, ask, near misses, unknown, the rest), grouped by life domain, and which checks of the
  * engine's trace explain it.
  */
-import type { OutcomeTrace, Result, Rule, Ruleset, TraceEntry } from '../engine';
+import type { OutcomeTrace, Result, Ruleset, TraceEntry } from '../engine';
 
 /** Life domains in the order the results show them (rule.schema.json categories). */
 export const CATEGORY_ORDER = [
@@ -38,21 +38,16 @@ export function sectionOf(r: Result): Section {
   return isNearMiss(r) ? 'nearMiss' : 'rest';
 }
 
-/** The outcomes the engine tried, with their checks (a bare `{"var": name}` condition is traced as a fact). */
-export function tracedOutcomes(r: Result, _rule?: Rule): OutcomeTrace[] {
-  return r.trace ?? [];
-}
-
 /** The outcome that decided the result (the last one the engine tried). */
-export const decidingOutcome = (r: Result, rule?: Rule): OutcomeTrace | undefined => tracedOutcomes(r, rule).at(-1);
+export const decidingOutcome = (r: Result): OutcomeTrace | undefined => r.trace?.at(-1);
 
 /**
  * An "ask" result reached through a near miss ("net uit de boot"): its deciding outcome read a
  * `nearMiss.*` variable that was true. Someone can still look at the situation.
  */
-export function isNearMissAsk(r: Result, rule: Rule | undefined): boolean {
+export function isNearMissAsk(r: Result): boolean {
   if (r.status !== 'ask') return false;
-  return (decidingOutcome(r, rule)?.checks ?? []).some(
+  return (decidingOutcome(r)?.checks ?? []).some(
     (c) => c.op === 'fact' && c.result === true && (c.args[0]?.name ?? '').startsWith('nearMiss.'),
   );
 }
@@ -96,8 +91,8 @@ const informative = (c: TraceEntry) => c.args.some((a) => a.name !== undefined);
  * tried, so the routes that failed are said too ("your income is above the limit"). Literal-only
  * checks are left out, duplicates once.
  */
-export function explainingChecks(r: Result, rule: Rule | undefined): TraceEntry[] {
-  const trace = tracedOutcomes(r, rule);
+export function explainingChecks(r: Result): TraceEntry[] {
+  const trace = r.trace ?? [];
   const deciding = trace.at(-1);
   if (!deciding || r.status === 'unknown') return [];
   let checks: TraceEntry[];

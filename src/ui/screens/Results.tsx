@@ -172,7 +172,7 @@ function StillAsk() {
   const { state, i18n } = useServices();
   const rules = state.rules.value;
   if (!rules) return null;
-  const asks = state.results.value.filter((r) => isNearMissAsk(r, rules.ruleset.rulesById.get(r.id)));
+  const asks = state.results.value.filter((r) => isNearMissAsk(r));
   if (!asks.length) return null;
   return (
     <ul class="still-ask">

@@ -1,6 +1,6 @@
 /** One right: what you get, why (from the engine's trace), how to apply, what to bring, where to go, sources. */
 import { useRef } from 'preact/hooks';
-import type { Provider, Result, Rule } from '../../engine';
+import type { Provider, Result } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { explainingChecks, sectionOf } from '../../state/results';
 import { Heading } from '../components/Heading';
@@ -73,7 +73,7 @@ export function Right({ id }: { id: string }) {
         <ReadAloud text={() => readableText(articleRef.current)} />
       </div>
       <p class="lead">{rightSummary(i18n, id)}</p>
-      {result ? <Situation result={result} rule={rule} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
+      {result ? <Situation result={result} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
       {rule.steps.length > 0 && (
         <section aria-labelledby="steps">
           <h2 id="steps">{i18n.t('right.steps')}</h2>
@@ -114,12 +114,12 @@ export function Right({ id }: { id: string }) {
   );
 }
 
-function Situation({ result: r, rule }: { result: Result; rule: Rule }) {
+function Situation({ result: r }: { result: Result }) {
   const { state, i18n } = useServices();
   const section = sectionOf(r);
   const amount = amountText(i18n, r);
   const reason = reasonText(i18n, r, state.answers.value);
-  const checks = checkSentences(i18n, explainingChecks(r, rule));
+  const checks = checkSentences(i18n, explainingChecks(r));
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   if (!state.hasAnswers.value && r.status === 'unknown') {
