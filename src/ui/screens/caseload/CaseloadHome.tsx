@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HouseholdSummary, Vault } from '../../../storage/vault';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { Heading } from '../../components/Heading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
@@ -149,35 +150,20 @@ function NewHousehold({ vault }: { vault: Vault }) {
 
 function EraseAll({ eraseAll }: { eraseAll(): Promise<void> }) {
   const { i18n } = useServices();
-  const [confirming, setConfirming] = useState(false);
   return (
     <section aria-labelledby="erase-all-title" class="danger-zone">
       <h2 id="erase-all-title">{i18n.t('caseload.eraseAll.title')}</h2>
       <p>{i18n.t('caseload.eraseAll.text')}</p>
-      {confirming ? (
-        <div class="erase-confirm">
-          <p>{i18n.t('caseload.eraseAll.confirm')}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="button danger"
-              onClick={async () => {
-                flash(i18n.t('caseload.eraseAll.done'));
-                await eraseAll();
-              }}
-            >
-              {i18n.t('caseload.eraseAll.yes')}
-            </button>
-            <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
-              {i18n.t('caseload.eraseAll.no')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" class="button secondary" onClick={() => setConfirming(true)}>
-          {i18n.t('caseload.eraseAll.button')}
-        </button>
-      )}
+      <ConfirmAction
+        label={i18n.t('caseload.eraseAll.button')}
+        question={i18n.t('caseload.eraseAll.confirm')}
+        yes={i18n.t('caseload.eraseAll.yes')}
+        no={i18n.t('caseload.eraseAll.no')}
+        onConfirm={async () => {
+          flash(i18n.t('caseload.eraseAll.done'));
+          await eraseAll();
+        }}
+      />
     </section>
   );
 }

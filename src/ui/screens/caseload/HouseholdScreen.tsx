@@ -19,6 +19,7 @@ import {
   setFollowUp,
   type Vault,
 } from '../../../storage/vault';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { HandoverSheet, type SheetItem, SheetTools, sheetItemsOf, useSheetTitle } from '../../components/HandoverSheet';
 import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';
@@ -307,7 +308,6 @@ function Manage({
   const [name, setName] = useState(household.name);
   const [renameError, setRenameError] = useState<string | null>(null);
   const [renamed, setRenamed] = useState(false);
-  const [confirming, setConfirming] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const rename = async (e: Event) => {
@@ -378,23 +378,13 @@ function Manage({
           {deleteError}
         </p>
       )}
-      {confirming ? (
-        <div class="erase-confirm">
-          <p>{i18n.t('caseload.household.confirmDelete', { name: household.name })}</p>
-          <div class="actions">
-            <button type="button" class="button danger" onClick={remove}>
-              {i18n.t('caseload.household.deleteYes')}
-            </button>
-            <button type="button" class="button secondary" onClick={() => setConfirming(false)}>
-              {i18n.t('caseload.household.deleteNo')}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" class="button secondary" onClick={() => setConfirming(true)}>
-          {i18n.t('caseload.household.delete')}
-        </button>
-      )}
+      <ConfirmAction
+        label={i18n.t('caseload.household.delete')}
+        question={i18n.t('caseload.household.confirmDelete', { name: household.name })}
+        yes={i18n.t('caseload.household.deleteYes')}
+        no={i18n.t('caseload.household.deleteNo')}
+        onConfirm={remove}
+      />
     </section>
   );
 }

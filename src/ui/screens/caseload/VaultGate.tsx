@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppKey } from '../../../i18n';
 import { cryptoAvailable } from '../../../share/crypto';
 import type { LockReason, Vault } from '../../../storage/vault';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { Heading } from '../../components/Heading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
@@ -270,7 +271,6 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [confirmErase, setConfirmErase] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const submit = async (e: Event) => {
@@ -326,23 +326,13 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
       <details class="forgot">
         <summary>{i18n.t('caseload.forgot.title')}</summary>
         <p>{i18n.t('caseload.forgot.text')}</p>
-        {confirmErase ? (
-          <div class="erase-confirm">
-            <p>{i18n.t('caseload.forgot.confirm')}</p>
-            <div class="actions">
-              <button type="button" class="button danger" onClick={erase}>
-                {i18n.t('caseload.forgot.yes')}
-              </button>
-              <button type="button" class="button secondary" onClick={() => setConfirmErase(false)}>
-                {i18n.t('caseload.forgot.no')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" class="button secondary" onClick={() => setConfirmErase(true)}>
-            {i18n.t('caseload.forgot.erase')}
-          </button>
-        )}
+        <ConfirmAction
+          label={i18n.t('caseload.forgot.erase')}
+          question={i18n.t('caseload.forgot.confirm')}
+          yes={i18n.t('caseload.forgot.yes')}
+          no={i18n.t('caseload.forgot.no')}
+          onConfirm={erase}
+        />
       </details>
     </>
   );
