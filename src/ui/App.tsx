@@ -76,7 +76,9 @@ function Shell() {
         </a>
         <LanguageSelect />
       </header>
-      <main id="main" tabIndex={-1}>
+      {/* data-screen and data-id say which screen is shown: tests wait for them (and for no .loading),
+          never for a URL, which changes before the screen does. */}
+      <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
         <SharedBanner />
         <Screen key={route.name} />

@@ -149,3 +149,13 @@ export async function screenshotSizes(page: Page, name: string, beforeEach?: (pa
 export async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 20000 });
 }
+
+/**
+ * Waits until the screen `name` (a route name: results, right, catalogue…) is on screen with its
+ * content, not its loading text. Tests wait for this (or the element they read), never for a URL:
+ * the address changes before the screen does.
+ */
+export async function waitForScreen(page: Page, name: string, id?: string): Promise<void> {
+  const idPart = id === undefined ? '' : `[data-id="${id}"]`;
+  await page.waitForSelector(`main#main[data-screen="${name}"]${idPart}:not(:has(.loading))`);
+}

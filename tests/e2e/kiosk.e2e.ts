@@ -16,7 +16,7 @@ import {
   SCREENSHOTS,
   screenshotSizes,
   startHarness,
-  waitForOfflineReady,
+  waitForOfflineReady, waitForScreen
 } from './harness';
 
 /** An income nobody else types: found anywhere, it is a leak. */
@@ -127,7 +127,7 @@ describe('a kiosk in the library', () => {
     await page.getByText('Begin met de vragen', { exact: true }).click();
     await page.waitForSelector('form[data-question]');
     await answerAll(page, profile);
-    await page.waitForURL(/#\/resultaten/);
+    await waitForScreen(page, 'results');
     kioskStatuses = await shownStatuses(page);
     assert.ok(Object.keys(kioskStatuses).length > 10, 'the kiosk shows the results');
     assertNothingKept(await deviceContents(page), 'with answers on screen');

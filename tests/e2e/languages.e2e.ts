@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { EXAMPLE_DATE, singleMother } from '../fixtures/households';
 import { answerCurrent, currentQuestion, type Profile } from './flow';
-import { assertAccessible, type Harness, phoneContext, SCREENSHOTS, screenshot, startHarness } from './harness';
+import { assertAccessible, type Harness, phoneContext, SCREENSHOTS, screenshot, startHarness, waitForScreen } from './harness';
 
 // DOMAIN.md worked example 1 (singleMother), evaluated on its date
 const DATE = new Date(`${EXAMPLE_DATE}T10:00:00`);
@@ -142,13 +142,13 @@ describe('languages on a phone', () => {
     });
     await page.waitForSelector('form[data-question]');
     for (let i = 0; i < 10 && (await currentQuestion(page)) !== null; i++) await answerByValue(page, singleMother);
-    await page.waitForURL(/#\/resultaten/);
+    await waitForScreen(page, 'results');
     assert.equal(await page.locator('li.result[data-right="kortrijk.sociaal-tarief"]').getAttribute('data-status'), 'eligible');
     await assertAccessible(page, 'the results in Arabic');
     await shoot(page, 'languages-4-results-ar');
 
     await page.locator('li.result[data-right="kortrijk.sociaal-tarief"] a.result-title').click();
-    await page.waitForURL(/#\/recht\//);
+    await waitForScreen(page, 'right');
     // a phone number keeps its order inside an Arabic sentence
     assert.equal(await page.locator('a[href^="tel:"] bdi[dir="ltr"]').count(), 1);
     await assertAccessible(page, "a right's page in Arabic");
@@ -176,7 +176,7 @@ describe('languages on a phone', () => {
     await shoot(page, 'languages-6-results-uk');
 
     await page.locator('li.result[data-right="kortrijk.sociaal-tarief"] a.result-title').click();
-    await page.waitForURL(/#\/recht\//);
+    await waitForScreen(page, 'right');
     const why = await page.locator('.situation').textContent() ?? '';
     assert.ok(why.includes(uk.threshold), `the income limit reads ${uk.threshold}: ${why}`);
     assert.ok(why.includes(uk.income), `the income reads ${uk.income}: ${why}`);

@@ -13,7 +13,7 @@ import {
   phoneContext,
   screenshot,
   startHarness,
-  waitForOfflineReady,
+  waitForOfflineReady, waitForScreen
 } from './harness';
 
 // DOMAIN.md "Worked examples (evaluation date 2025-03-01)": the households are in tests/fixtures
@@ -51,7 +51,7 @@ describe('a resident on a phone', () => {
     await screenshot(page, 'resident-2-question');
     const asked = await answerAll(page, singleMother);
     assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts']);
-    await page.waitForURL(/#\/resultaten/);
+    await waitForScreen(page, 'results');
     assert.deepEqual(await shownStatuses(page), singleMotherResults);
     const meta = await page.locator('.meta').innerText();
     assert.match(meta, /1 maart 2025/);
@@ -60,7 +60,7 @@ describe('a resident on a phone', () => {
     await screenshot(page, 'resident-3-results');
 
     await page.locator('li.result[data-right="kortrijk.sociaal-tarief"] a').click();
-    await page.waitForURL(/#\/recht\/kortrijk\.sociaal-tarief/);
+    await waitForScreen(page, 'right', 'kortrijk.sociaal-tarief');
     const body = await page.locator('main').innerText();
     assert.match(body, /€\s1\.950/, 'the income, in euros, in the why');
     assert.match(body, /2\.486,50/, 'the threshold, in euros, in the why');
@@ -79,7 +79,7 @@ describe('a resident on a phone', () => {
       const { context, page } = await freshPage();
       await startQuestions(page);
       await answerAll(page, profile);
-      await page.waitForURL(/#\/resultaten/);
+      await waitForScreen(page, 'results');
       const shown = await shownStatuses(page);
       for (const [id, status] of Object.entries(expected)) assert.equal(shown[id], status, id);
       if (profile === couple) {
@@ -146,10 +146,10 @@ describe('a resident on a phone', () => {
     await page.waitForSelector('form[data-question]');
     assert.equal(await currentQuestion(page), 'children');
     await answerAll(page, singleMother);
-    await page.waitForURL(/#\/resultaten/);
+    await waitForScreen(page, 'results');
     assert.deepEqual(await shownStatuses(page), singleMotherResults);
     await page.locator('li.result[data-right="kortrijk.pamperbank"] a').click();
-    await page.waitForURL(/#\/recht\//);
+    await waitForScreen(page, 'right');
     await screenshot(page, 'resident-8-offline-right');
     await context.close();
   });
@@ -168,7 +168,7 @@ describe('a resident on a phone', () => {
     const focused = await page.evaluate(() => document.activeElement?.closest('form, h1, h2, legend, [tabindex]')?.tagName);
     assert.ok(focused, 'focus moves to the question');
     await answerAll(page, singleMother, { keyboard: true });
-    await page.waitForURL(/#\/resultaten/);
+    await waitForScreen(page, 'results');
     assert.deepEqual(await shownStatuses(page), singleMotherResults);
     await context.close();
   });
@@ -176,7 +176,7 @@ describe('a resident on a phone', () => {
   it('browses the whole catalogue without answering anything', async () => {
     const { context, page } = await freshPage();
     await page.locator('#main').getByRole('link', { name: 'Bekijk alle rechten' }).click();
-    await page.waitForURL(/#\/catalogus/);
+    await waitForScreen(page, 'catalogue');
     const links = await page.locator('main a[href^="#/recht/"]').count();
     assert.ok(links >= 15, `the catalogue lists every right (found ${links})`);
     await assertAccessible(page, 'the catalogue');

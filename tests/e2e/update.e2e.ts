@@ -54,7 +54,8 @@ describe('an app update', () => {
     await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting), undefined, {
       timeout: 20000,
     });
-    await page.waitForTimeout(500);
+    // the app has learnt of the update and holds it back while a question is on screen
+    await page.waitForSelector('.toasts[data-update="held"]', { state: 'attached' });
     assert.equal(await page.getByText(texts.pwa.needRefresh).count(), 0, 'no update offer while answering');
     assert.equal(await currentQuestion(page), 'children');
     assert.ok(

@@ -39,7 +39,8 @@ export function PwaNotices({ answering }: { answering: boolean }) {
     return () => clearTimeout(t);
   }, [showOffline, pwa]);
   return (
-    <div class="toasts" role="status">
+    // data-update: "held" while an update waits for the questionnaire to end (tests wait for it)
+    <div class="toasts" role="status" data-update={pwa.needRefresh.value ? (showUpdate ? 'shown' : 'held') : undefined}>
       {showUpdate && (
         <div class="toast">
           <p>{i18n.t('pwa.needRefresh')}</p>
