@@ -2,8 +2,7 @@
  * `rules:check`: validates every rule file and runs every right's cases, with a readable report.
  * Returns the exit code: 0 when all is well, 1 when a file is malformed or a case fails.
  */
-import { evaluate, EngineError, type Result, type RuleCase, type Ruleset, RulesetError, validateAnswers } from '../engine';
-import { loadRulesFromDisk } from './load-rules';
+import { evaluate, EngineError, type Result, type RuleCase, type Ruleset, validateAnswers } from '../engine';
 
 export interface CaseFailure {
   right: string;
@@ -66,17 +65,8 @@ export function runAllCases(rules: Ruleset): { total: number; failures: CaseFail
   return { total, failures, rightsWithoutCases };
 }
 
-export function runCases(out: NodeJS.WritableStream): number {
-  let rules: Ruleset;
-  try {
-    rules = loadRulesFromDisk();
-  } catch (e) {
-    if (e instanceof RulesetError) {
-      out.write(`${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+/** Runs every right's cases of a loaded ruleset, writing a readable report; returns the exit code. */
+export function runCases(out: NodeJS.WritableStream, rules: Ruleset): number {
   const { total, failures, rightsWithoutCases } = runAllCases(rules);
   for (const f of failures) {
     out.write(`✗ ${f.right}: ${f.name}\n${f.problems.map((p) => `    ${p}\n`).join('')}`);

@@ -4,19 +4,25 @@
  *   rights evaluate [--date YYYY-MM-DD] [--no-trace] FILE|-      one household → one JSON object
  *   rights evaluate --jsonl [--date YYYY-MM-DD] [--trace] FILE|-  { id, date, answers } per line → one line each
  *   rights check                                                  validate every rule file and run every case
+ *   rights release --out DIR                                      write a rules release
+ * Every command takes `--rules DIR`: a release folder or a source folder like rules/ (the default).
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { type Answers, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
+import { type Answers, amountsUpdated, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
+import { ReleaseError } from '../rules/release';
 import { runCases } from './check';
-import { loadRulesFromDisk } from './load-rules';
+import { RULES_DIR } from './load-rules';
+import { buildRelease, openRulesDir, writeRelease } from './release';
 import { evaluateLine } from './batch';
 import { toOutput } from './output';
 
 const USAGE = `Usage:
   rights evaluate [--date YYYY-MM-DD] [--no-trace] FILE    evaluate one household (FILE - reads standard input)
   rights evaluate --jsonl [--date YYYY-MM-DD] [--trace] FILE   one { "id", "date", "answers" } per line
-  rights check                                              validate the rules and run every rule's cases`;
+  rights check                                              validate the rules and run every rule's cases
+  rights release --out DIR                                  write a rules release (manifest, rule files, texts)
+Every command takes --rules DIR: a release folder or a source folder like rules/ (the default).`;
 
 class UsageError extends Error {}
 
@@ -26,6 +32,8 @@ function today(): string {
 }
 
 interface Options {
+  rules: string;
+  out?: string;
   date?: string;
   jsonl: boolean;
   trace?: boolean;
@@ -33,7 +41,7 @@ interface Options {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { jsonl: false };
+  const o: Options = { jsonl: false, rules: RULES_DIR };
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--date') {
@@ -41,6 +49,12 @@ function parseArgs(args: string[]): Options {
       if (!d) throw new UsageError('--date needs a date, YYYY-MM-DD');
       o.date = d;
     } else if (a.startsWith('--date=')) o.date = a.slice(7);
+    else if (a === '--rules' || a === '--out') {
+      const d = args[++i];
+      if (!d) throw new UsageError(`${a} needs a folder`);
+      o[a === '--rules' ? 'rules' : 'out'] = d;
+    } else if (a.startsWith('--rules=')) o.rules = a.slice(8);
+    else if (a.startsWith('--out=')) o.out = a.slice(6);
     else if (a === '--jsonl') o.jsonl = true;
     else if (a === '--trace') o.trace = true;
     else if (a === '--no-trace') o.trace = false;
@@ -48,11 +62,11 @@ function parseArgs(args: string[]): Options {
     else if (o.file === undefined) o.file = a;
     else throw new UsageError(`one file only, found also ${a}`);
   }
-  if (o.file === undefined) throw new UsageError('name the answers file (or - for standard input)');
   return o;
 }
 
 function evaluateOne(rules: Ruleset, o: Options): void {
+  if (o.file === undefined) throw new UsageError('name the answers file (or - for standard input)');
   const text = o.file === '-' ? readFileSync(0, 'utf8') : readFileSync(o.file as string, 'utf8');
   let answers: unknown;
   try {
@@ -65,11 +79,12 @@ function evaluateOne(rules: Ruleset, o: Options): void {
   const date = o.date ?? today();
   const results = evaluate(rules, answers as Answers, date, { trace: o.trace ?? true });
   process.stdout.write(
-    `${JSON.stringify({ date, rulesVersion: rules.manifest.version, results: results.map(toOutput) }, null, 2)}\n`,
+    `${JSON.stringify({ date, rulesVersion: rules.manifest.version, amountsUpdated: amountsUpdated(rules, date), results: results.map(toOutput) }, null, 2)}\n`,
   );
 }
 
 async function evaluateLines(rules: Ruleset, o: Options): Promise<number> {
+  if (o.file === undefined) throw new UsageError('name the answers file (or - for standard input)');
   const input = o.file === '-' ? process.stdin : createReadStream(o.file as string);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   const trace = o.trace ?? false;
@@ -97,10 +112,22 @@ async function evaluateLines(rules: Ruleset, o: Options): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'check') return runCases(process.stdout);
-    if (command !== 'evaluate') throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
+    if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
+      throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
+    }
     const o = parseArgs(rest);
-    const rules = loadRulesFromDisk();
+    if (command === 'release') {
+      if (!o.out) throw new UsageError('release needs --out DIR, the folder to write the release to');
+      const built = buildRelease(o.rules);
+      writeRelease(built, o.out);
+      const bytes = [...built.files.values()].reduce((n, b) => n + b.byteLength, 0);
+      process.stdout.write(
+        `rules ${built.manifest.version} released to ${o.out}: ${built.files.size} files, ${bytes} bytes, amounts updated ${built.manifest.amountsUpdated}, engine ${built.manifest.engine}\n`,
+      );
+      return 0;
+    }
+    const { ruleset: rules } = await openRulesDir(o.rules);
+    if (command === 'check') return runCases(process.stdout, rules);
     if (o.jsonl) return await evaluateLines(rules, o);
     evaluateOne(rules, o);
     return 0;
@@ -109,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`rights: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (e instanceof RulesetError || e instanceof EngineError) {
+    if (e instanceof RulesetError || e instanceof EngineError || e instanceof ReleaseError) {
       process.stderr.write(`rights: ${e.message}\n`);
       return 1;
     }

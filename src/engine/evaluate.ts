@@ -63,14 +63,22 @@ export function paramAt(ruleset: Ruleset, id: string, date: IsoDate): number {
   return paramValue(ruleset, index, date, paramsOn(ruleset, date));
 }
 
-/** The latest date on which a parameter in force at `date` got its value ("amounts last updated on"). */
-export function amountsUpdatedOn(ruleset: Ruleset, date: IsoDate): IsoDate | null {
+/**
+ * When the amounts were last updated, as seen at `date`: the newest `from` on or before `date` among
+ * the money parameters (unit starting with "EUR": amounts, prices, income limits), not flags,
+ * percentages or factors. Null when no money parameter has a value by then.
+ */
+export function amountsUpdated(ruleset: Ruleset, date: IsoDate): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const p of ruleset.parameters.values()) {
+    if (!p.unit.startsWith('EUR')) continue;
     for (const v of p.values) if (v.from <= date && (latest === null || v.from > latest)) latest = v.from;
   }
   return latest;
 }
+
+/** The former name of `amountsUpdated`. */
+export const amountsUpdatedOn = amountsUpdated;
 
 const unknownByKey = new Map<string, Unknown>();
 const missingAnswer = (key: string): Unknown => {

@@ -98,6 +98,11 @@ export interface Provider {
 export interface Manifest {
   version: string;
   published: IsoDate;
+  /** a release's manifest (see src/rules/release.ts) also holds these */
+  amountsUpdated?: IsoDate | null;
+  municipalities?: string[];
+  engine?: number;
+  files?: Record<string, { sha256: string; bytes: number }>;
 }
 
 export interface RuleCase {

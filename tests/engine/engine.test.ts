@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  amountsUpdated,
   amountsUpdatedOn,
   EngineError,
   evaluate,
@@ -103,6 +104,27 @@ describe('dates and validity', () => {
   it('reports the date of the latest amount in force', () => {
     expect(amountsUpdatedOn(rules, '2025-03-01')).toBe('2024-06-01');
     expect(amountsUpdatedOn(rules, '2023-03-01')).toBe('2022-01-01');
+  });
+
+  it('dates the amounts by money parameters only: a later factor or flag does not make them newer', () => {
+    const source = { title: 'test fixture', read: '2026-11-23' };
+    const withLaterFactor = loadRuleset(
+      fixtureFiles([
+        {
+          path: 'parameters/later.json',
+          data: {
+            $schema: '../schema/parameter.schema.json',
+            parameters: {
+              'factor.later': { description: 'a factor', unit: 'percent', values: [{ from: '2025-01-01', value: 150, source }] },
+              'flag.later': { description: 'a flag', unit: 'boolean', values: [{ from: '2025-02-01', value: 1, source }] },
+            },
+          },
+        },
+      ]),
+    );
+    expect(amountsUpdated(withLaterFactor, '2025-03-01')).toBe('2024-06-01');
+    expect(amountsUpdated(withLaterFactor, '2021-03-01')).toBe('2020-01-01');
+    expect(amountsUpdated(withLaterFactor, '2019-03-01')).toBeNull();
   });
 });
 
