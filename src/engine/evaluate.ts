@@ -280,3 +280,33 @@ export function isAsked(ruleset: Ruleset, key: string, answers: Answers, date: I
   const v = q.askIfFn(new Evaluation(ruleset, answers, date, false));
   return isUnknown(v) || (Array.isArray(v) ? v.length > 0 : Boolean(v));
 }
+
+/** A figure as the engine reports it: euros for money (cents inside), the value itself otherwise. */
+function reported(v: unknown, unit: string | undefined): unknown {
+  if (isUnknown(v)) return null;
+  return typeof v === 'number' && isMoneyUnit(unit) ? v / 100 : v;
+}
+
+/**
+ * The value of a derived variable of variables.json for these answers at a date: euros for money,
+ * null when an answer it needs is missing. Lets a description show a limit for an example household.
+ */
+export function variableAt(ruleset: Ruleset, name: string, answers: Answers, date: IsoDate): unknown {
+  const index = [...ruleset.variables.keys()].indexOf(name);
+  if (index < 0) throw new EngineError(`Unknown variable "${name}"`);
+  return reported(new Evaluation(ruleset, answers, date, false).variable(index), ruleset.variables.get(name)?.unit);
+}
+
+/**
+ * The amount of a right (of one outcome when `outcome` is given, else the rule's own) for these
+ * answers at a date, whatever the status: euros for money, null when it cannot be computed.
+ */
+export function amountAt(ruleset: Ruleset, id: string, outcome: number | null, answers: Answers, date: IsoDate): number | null {
+  const rule = ruleset.rulesById.get(id);
+  if (!rule) throw new EngineError(`Unknown right "${id}"`);
+  const fn = outcome === null ? rule.amountFn : rule.outcomeAmountFns[outcome];
+  const spec = outcome === null ? rule.amount : rule.outcomes[outcome]?.amount;
+  if (!fn || !spec) return null;
+  const v = reported(fn(new Evaluation(ruleset, answers, date, false)), spec.unit);
+  return typeof v === 'number' ? v : null;
+}

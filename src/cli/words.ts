@@ -1,0 +1,53 @@
+/** The texts of one language read from a locales folder, for the command line (the report, the diff). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next from 'i18next';
+import { paramAt, type Ruleset } from '../engine';
+import { createFormatters } from '../i18n/format';
+import type { Words } from '../i18n/describe';
+
+const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
+
+/**
+ * Words in `lang` from `<root>/locales/<lang>/app.json` (interface) and the rule texts from `rulesLocales`
+ * (a release carries its own `locales/<lang>/rules.json`; a source checkout has them beside app.json).
+ */
+export function wordsFor(lang: string, root: string, rulesLocales = join(root, 'locales'), figures?: { ruleset: Ruleset; date: string }): Words {
+  const instance = i18next.createInstance();
+  instance.init({
+    lng: lang,
+    fallbackLng: 'nl',
+    ns: ['app', 'rules'],
+    defaultNS: 'app',
+    resources: {
+      [lang]: { app: read(join(root, 'locales', lang, 'app.json')), rules: read(join(rulesLocales, lang, 'rules.json')) },
+    },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+  });
+  const formatters = createFormatters(lang);
+  // Rule texts name amounts as {{param.<id>}}: filled in with the value at the date, as the app does.
+  const param: Record<string, unknown> = {};
+  if (figures) {
+    for (const [id, p] of figures.ruleset.parameters) {
+      let cents: number;
+      try {
+        cents = paramAt(figures.ruleset, id, figures.date);
+      } catch {
+        continue;
+      }
+      const parts = id.split('.');
+      let node = param;
+      for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+      node[parts.at(-1) as string] = formatters.amount(p.unit.startsWith('EUR') ? cents / 100 : cents, p.unit);
+    }
+  }
+  return {
+    ...formatters,
+    t: (key, options) => instance.t(key, { ...options, ns: 'app' }) as string,
+    tr: (key, options) => instance.t(key, { param, ...options, ns: 'rules' }) as string,
+    has: (key) => instance.exists(key, { ns: 'rules' }),
+  };
+}
