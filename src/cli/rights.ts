@@ -16,12 +16,14 @@ import { RULES_DIR } from './load-rules';
 import { buildRelease, openRulesDir, writeRelease } from './release';
 import { evaluateLine } from './batch';
 import { toOutput } from './output';
+import { report, ReviewUsageError } from './review-commands';
 
 const USAGE = `Usage:
   rights evaluate [--date YYYY-MM-DD] [--no-trace] FILE    evaluate one household (FILE - reads standard input)
   rights evaluate --jsonl [--date YYYY-MM-DD] [--trace] FILE   one { "id", "date", "answers" } per line
   rights check                                              validate the rules and run every rule's cases
   rights release --out DIR                                  write a rules release (manifest, rule files, texts)
+  rights report --out DIR [--date YYYY-MM-DD]               write DIR/index.html, the rules for review
 Every command takes --rules DIR: a release folder or a source folder like rules/ (the default).`;
 
 class UsageError extends Error {}
@@ -112,6 +114,7 @@ async function evaluateLines(rules: Ruleset, o: Options): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === 'report') return await report(rest, process.stdout);
     if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
       throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }
@@ -132,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
     evaluateOne(rules, o);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ReviewUsageError) {
       process.stderr.write(`rights: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }

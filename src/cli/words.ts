@@ -9,10 +9,15 @@ import type { Words } from '../i18n/describe';
 const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {});
 
 /**
- * Words in `lang` from `<root>/locales/<lang>/app.json` (interface) and the rule texts from `rulesLocales`
- * (a release carries its own `locales/<lang>/rules.json`; a source checkout has them beside app.json).
+ * Words in `lang`: the interface texts of `<root>/locales/<lang>/app.json`, and the rule texts given
+ * (a release carries its own `locales/<lang>/rules.json`), else those of the checkout.
  */
-export function wordsFor(lang: string, root: string, rulesLocales = join(root, 'locales'), figures?: { ruleset: Ruleset; date: string }): Words {
+export function wordsFor(
+  lang: string,
+  root: string,
+  ruleTexts: unknown = read(join(root, 'locales', lang, 'rules.json')),
+  figures?: { ruleset: Ruleset; date: string },
+): Words {
   const instance = i18next.createInstance();
   instance.init({
     lng: lang,
@@ -20,7 +25,7 @@ export function wordsFor(lang: string, root: string, rulesLocales = join(root, '
     ns: ['app', 'rules'],
     defaultNS: 'app',
     resources: {
-      [lang]: { app: read(join(root, 'locales', lang, 'app.json')), rules: read(join(rulesLocales, lang, 'rules.json')) },
+      [lang]: { app: read(join(root, 'locales', lang, 'app.json')), rules: ruleTexts as Record<string, unknown> },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
