@@ -67,5 +67,5 @@ describe('the rules report', () => {
       status = (e as { status: number }).status;
     }
     expect(status).toBe(2);
-  });
+  }, 60_000);
 });
