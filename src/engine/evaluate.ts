@@ -103,6 +103,7 @@ class Evaluation implements EvalContext {
   readonly date: IsoDate;
   readonly withTrace: boolean;
   readonly variables: unknown[];
+  readonly variableTraces: (TraceEntry[] | undefined)[];
   readonly results: (Result | null | undefined)[];
   readonly params: (number | undefined)[];
 
@@ -115,6 +116,7 @@ class Evaluation implements EvalContext {
     this.withTrace = withTrace;
     this.params = paramsOn(ruleset, date);
     this.variables = new Array(ruleset.variableFns.length).fill(NOT_COMPUTED);
+    this.variableTraces = withTrace ? new Array(ruleset.variableFns.length) : [];
     this.results = new Array(ruleset.rules.length);
   }
 
@@ -127,20 +129,28 @@ class Evaluation implements EvalContext {
   variable(index: number): unknown {
     const cached = this.variables[index];
     if (cached !== NOT_COMPUTED) return cached;
-    if (this.trace === null) {
+    if (!this.withTrace) {
       const v = (this.ruleset.variableFns[index] as (c: EvalContext) => unknown)(this);
       this.variables[index] = v;
       return v;
     }
+    // A variable's inner checks are not part of the right's own trace: they are kept apart, once,
+    // and attached to the fact that reads the variable.
     const saved = this.trace;
-    this.trace = null; // a variable's inner checks are not part of the right's own trace
+    const inner: TraceEntry[] = [];
+    this.trace = inner;
     try {
       const v = (this.ruleset.variableFns[index] as (c: EvalContext) => unknown)(this);
       this.variables[index] = v;
+      this.variableTraces[index] = inner;
       return v;
     } finally {
       this.trace = saved;
     }
+  }
+
+  variableTrace(index: number): TraceEntry[] | undefined {
+    return this.variableTraces[index];
   }
 
   param(index: number): number {

@@ -29,6 +29,7 @@ export interface EvalContext {
   variable(index: number): unknown;
   param(index: number): number;
   result(index: number): unknown;
+  variableTrace?(index: number): TraceEntry[] | undefined; // the checks inside a variable (traces on)
   item: unknown;
   trace: TraceEntry[] | null;
 }
@@ -86,8 +87,9 @@ interface Node {
   /** for trace operands: the name and unit of a var/param/result node */
   name?: string;
   unit?: string;
-  /** var or result: a boolean fact worth tracing when used as a condition */
+  /** var or result: a boolean fact worth tracing when used as a condition; a variable's index */
   fact?: boolean;
+  variable?: number;
 }
 
 const describe = (v: unknown) => JSON.stringify(v)?.slice(0, 80) ?? String(v);
@@ -294,7 +296,7 @@ function compileVar(argsRaw: unknown[], scope: CompileScope, at: string, inItem:
   if (scope.isVariable(name)) {
     scope.depends('var', name);
     const index = scope.index('var', name);
-    return { fn: (ctx) => ctx.variable(index), name, unit: scope.unitOf('var', name), fact: true };
+    return { fn: (ctx) => ctx.variable(index), name, unit: scope.unitOf('var', name), fact: true, variable: index };
   }
   if (scope.isAnswer(name)) {
     scope.depends('answer', name);
@@ -447,7 +449,8 @@ function tracedFact(node: Node): Compiled {
     const v = f(ctx);
     if (ctx.trace) {
       const t = truth(v);
-      ctx.trace.push({ op: 'fact', args: [operand(node, v)], result: isUnknown(t) ? 'unknown' : t });
+      const because = node.variable === undefined ? undefined : ctx.variableTrace?.(node.variable);
+      ctx.trace.push({ op: 'fact', args: [operand(node, v)], result: isUnknown(t) ? 'unknown' : t, ...(because?.length && { because }) });
     }
     return v;
   };

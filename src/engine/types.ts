@@ -134,6 +134,11 @@ export interface TraceEntry {
   op: string;
   args: TraceOperand[];
   result: boolean | 'unknown';
+  /**
+   * For a derived variable read as a fact: the checks inside it, so an explanation can say which part
+   * held ("you are 78", not "you are 75 or older, or you have a disability").
+   */
+  because?: TraceEntry[];
 }
 
 export interface OutcomeTrace {

@@ -13,6 +13,8 @@ export interface Formatters {
   date(iso: string): string;
   /** a figure of the engine in its unit: money for EUR units, 80% for percents, a number otherwise */
   amount(value: number, unit: string | undefined): string;
+  /** a list in the language's own words and marks (Intl.ListFormat): "a, b en c", "a، b و c" */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction' | 'unit'): string;
 }
 
 export function createFormatters(lang: string): Formatters {
@@ -29,6 +31,7 @@ export function createFormatters(lang: string): Formatters {
       const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
       return dateFormat.format(new Date(y, m - 1, d));
     },
+    list: (items, type = 'conjunction') => new Intl.ListFormat(locale, { type, style: 'long' }).format(items),
     amount(value, unit) {
       if (unit?.startsWith('EUR')) return money(value);
       if (unit?.startsWith('percent')) return percent.format(value / 100);

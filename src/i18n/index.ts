@@ -163,6 +163,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     number: (n, opts) => formatters.number(n, opts),
     date: (iso) => formatters.date(iso),
     amount: (value, unit) => formatters.amount(value, unit),
+    list: (items, type) => formatters.list(items, type),
     setRuleParameters(source) {
       parameterSource.value = source;
     },

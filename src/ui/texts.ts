@@ -2,11 +2,17 @@
  * Words for rule data: titles, options, answers and the engine's trace in plain sentences. Everything
  * comes from locale keys and the engine's figures; nothing here decides eligibility.
  */
-import type { Provider, Question, Result, Rule, Ruleset, TraceEntry, TraceOperand } from '../engine';
+import type { Provider, Question, Result, Rule, Ruleset } from '../engine';
 import type { AppKey, I18n } from '../i18n';
 import type { Section } from '../state/results';
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+/** The first letter as a capital in the language's own way (Turkish "i" becomes "İ"). */
+export const capitalise = (s: string, lang: string) => {
+  const first = s.codePointAt(0);
+  if (first === undefined) return s;
+  const char = String.fromCodePoint(first);
+  return char.toLocaleUpperCase(lang) + s.slice(char.length);
+};
 
 export const rightTitle = (i18n: I18n, id: string) => (i18n.has(`rights.${id}.title`) ? i18n.tr(`rights.${id}.title`) : id);
 
@@ -109,125 +115,15 @@ export function answerText(i18n: I18n, q: Question, value: unknown): string {
       return typeof value === 'string' ? optionLabel(i18n, q.key, value) : '';
     case 'multi': {
       const list = Array.isArray(value) ? (value as string[]) : [];
-      return list.length ? list.map((o) => optionLabel(i18n, q.key, o)).join('; ') : i18n.t('summary.none');
+      return list.length ? i18n.list(list.map((o) => optionLabel(i18n, q.key, o)), 'unit') : i18n.t('summary.none');
     }
     case 'children': {
       const list = Array.isArray(value) ? (value as { age: number }[]) : [];
       if (!list.length) return i18n.t('summary.noChildren');
-      const ages = list.map((c) => i18n.t('summary.age', { count: c.age })).join(', ');
+      const ages = i18n.list(list.map((c) => i18n.t('summary.age', { count: c.age })));
       return i18n.t('summary.children', { count: list.length, ages });
     }
   }
-}
-
-/** The words for a variable or answer in a sentence; null when there are none (never show a key). */
-function operandLabel(i18n: I18n, name: string): string | null {
-  if (name.startsWith('result:')) return i18n.has(`rights.${name.slice(7)}.title`) ? rightTitle(i18n, name.slice(7)) : null;
-  return i18n.has(`variables.${name}`) ? i18n.tr(`variables.${name}`) : null;
-}
-
-function operandValue(i18n: I18n, o: TraceOperand, listOf?: string): string {
-  const v = o.value;
-  if (typeof v === 'number' && o.unit === 'boolean') return v ? i18n.t('explain.yes') : i18n.t('explain.no');
-  if (typeof v === 'number') return o.unit?.startsWith('EUR') ? i18n.money(v) : i18n.amount(v, o.unit);
-  if (typeof v === 'boolean') return v ? i18n.t('explain.yes') : i18n.t('explain.no');
-  if (typeof v === 'string') {
-    const key = o.name ?? listOf;
-    return key ? optionLabel(i18n, key, v) : v;
-  }
-  if (Array.isArray(v)) {
-    if (o.name === 'children') return v.length ? i18n.t('explain.children', { count: v.length }) : i18n.t('explain.noChildren');
-    if (!v.length) return i18n.t('explain.nothing');
-    return v.map((x) => (typeof x === 'string' && o.name ? optionLabel(i18n, o.name, x) : String(x))).join(', ');
-  }
-  return String(v);
-}
-
-function operandText(i18n: I18n, o: TraceOperand, listOf?: string): string | null {
-  if (!o.name) return operandValue(i18n, o, listOf);
-  const label = operandLabel(i18n, o.name);
-  return label === null ? null : i18n.t('explain.operand', { label, value: operandValue(i18n, o) });
-}
-
-const RESULT_KEYS: Record<string, AppKey> = {
-  eligible: 'explain.result.eligible',
-  ask: 'explain.result.ask',
-  'not-eligible': 'explain.result.not-eligible',
-  'not-in-force': 'explain.result.not-in-force',
-  unknown: 'explain.result.unknown',
-};
-
-const COMPARE_KEYS: Record<string, AppKey> = {
-  '<=_true': 'explain.compare.<=_true',
-  '<=_false': 'explain.compare.<=_false',
-  '<_true': 'explain.compare.<_true',
-  '<_false': 'explain.compare.<_false',
-  '>=_true': 'explain.compare.>=_true',
-  '>=_false': 'explain.compare.>=_false',
-  '>_true': 'explain.compare.>_true',
-  '>_false': 'explain.compare.>_false',
-  '==_true': 'explain.compare.==_true',
-  '==_false': 'explain.compare.==_false',
-  '!=_true': 'explain.compare.!=_true',
-  '!=_false': 'explain.compare.!=_false',
-};
-
-/** One check of the engine's trace as a sentence, or null when it cannot be said plainly. */
-export function checkSentence(i18n: I18n, c: TraceEntry): string | null {
-  if (c.result === 'unknown') return null;
-  const holds = c.result ? 'true' : 'false';
-  const resultArg = c.args.find((a) => a.name?.startsWith('result:'));
-  if (resultArg) {
-    const key = RESULT_KEYS[String(resultArg.value)];
-    return key ? i18n.t(key, { right: rightTitle(i18n, (resultArg.name as string).slice(7)) }) : null;
-  }
-  if (c.op === 'fact') {
-    const label = c.args[0]?.name ? operandLabel(i18n, c.args[0].name) : null;
-    if (label === null) return null;
-    return capitalise(i18n.t(holds === 'true' ? 'explain.fact_true' : 'explain.fact_false', { label }));
-  }
-  if (c.op === 'in') {
-    const [item, list] = c.args;
-    if (!item || !list?.name || typeof item.value !== 'string') return null;
-    const label = optionLabel(i18n, list.name, item.value);
-    return capitalise(i18n.t(holds === 'true' ? 'explain.in_true' : 'explain.in_false', { label }));
-  }
-  if (c.args.length !== 2) return null;
-  const [a, b] = c.args as [TraceOperand, TraceOperand];
-  // An answer compared with one of its options reads as the answer: "De kinderopvang: ja, met vrije prijs."
-  const named = a.name ? a : b.name ? b : null;
-  const literal = named === a ? b : a;
-  if ((c.op === '==' || c.op === '!=') && named?.name && !literal.name && typeof named.value === 'string' && typeof literal.value === 'string') {
-    const label = operandLabel(i18n, named.name);
-    if (label === null) return null;
-    const value = optionLabel(i18n, named.name, named.value);
-    return capitalise(
-      named.value === literal.value
-        ? i18n.t('explain.option_true', { label, value })
-        : i18n.t('explain.option_false', { label, value, expected: optionLabel(i18n, named.name, literal.value) }),
-    );
-  }
-  // A yes/no parameter (unit "boolean", 0 or 1) compared with 0 or 1 reads as a fact.
-  if ((c.op === '==' || c.op === '!=') && named?.name && named.unit === 'boolean' && typeof literal.value === 'number') {
-    const label = operandLabel(i18n, named.name);
-    if (label === null) return null;
-    return capitalise(i18n.t(named.value ? 'explain.fact_true' : 'explain.fact_false', { label }));
-  }
-  const key = COMPARE_KEYS[`${c.op}_${holds}`];
-  const aText = operandText(i18n, a, b.name);
-  const bText = operandText(i18n, b, a.name);
-  if (!key || aText === null || bText === null) return null;
-  return capitalise(i18n.t(key, { a: aText, b: bText }));
-}
-
-/** The trace checks of a result as sentences, without repeats. */
-export function checkSentences(i18n: I18n, checks: TraceEntry[]): string[] {
-  const out: string[] = [];
-  for (const c of checks) {
-    const s = checkSentence(i18n, c);
-    if (s && !out.includes(s)) out.push(s);
-  }
-  return out;
 }
 
 /** A map link for an address (OpenStreetMap search). */

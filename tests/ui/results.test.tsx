@@ -51,7 +51,7 @@ describe('the results', () => {
   it('shows a near miss with how much too much, and who can still look at the situation', async () => {
     await renderApp({ route: '#/resultaten', answers: couple });
     const near = section(/Net niet/);
-    expect(within(near).getByText('Je verdient € 163,50 per maand te veel voor Sociaal tarief van de stad.')).toBeTruthy();
+    expect(within(near).getByText('Je gezin heeft € 163,50 per maand meer inkomen dan de grens voor Sociaal tarief van de stad.')).toBeTruthy();
     expect(within(near).getByText('Sociaal Huis Kortrijk kan je situatie toch bekijken voor UiTPAS met kansentarief.')).toBeTruthy();
     expect(titlesIn(section(/Vraag het aan/))).toContain('UiTPAS met kansentarief');
   });
@@ -85,7 +85,7 @@ describe("a right's page", () => {
     expect(screen.getByText('Je hebt recht')).toBeTruthy();
     expect(
       screen.getByText(
-        'Het inkomen van je gezin per maand (€ 1.950) is niet hoger dan de grens voor het sociaal tarief (€ 2.486,50).',
+        'Je gezin heeft € 1.950 inkomen per maand. Dat is niet meer dan de inkomensgrens voor dit recht: € 2.486,50.',
       ),
     ).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Zo vraag je het aan' })).getAllByRole('listitem').length).toBeGreaterThan(0);

@@ -171,14 +171,15 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
 function Place({ id, provider }: { id: string; provider: Provider | undefined }) {
   const { i18n } = useServices();
   const hours = provider?.hours
-    ?.map((h) => {
-      const day = dayName(i18n, h.days);
-      const ranges = h.open.length
-        ? h.open.map(([from, to]) => i18n.t('hours.range', { from, to })).join(` ${i18n.t('hours.and')} `)
-        : i18n.t('hours.closed');
-      return `${day} ${ranges}`;
-    })
-    .join('; ');
+    ? i18n.list(
+        provider.hours.map((h) => {
+          const day = dayName(i18n, h.days);
+          const ranges = h.open.length ? i18n.list(h.open.map(([from, to]) => i18n.t('hours.range', { from, to }))) : i18n.t('hours.closed');
+          return `${day} ${ranges}`;
+        }),
+        'unit',
+      )
+    : undefined;
   return (
     <p class="handover-place">
       <strong>{providerName(i18n, id, provider)}</strong>

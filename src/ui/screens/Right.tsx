@@ -9,11 +9,11 @@ import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { MissingAnswers } from '../components/MissingAnswers';
 import { useServices } from '../context';
+import { aboutHousehold, checkSentences, explainContext } from '../explain';
 import { paths } from '../router';
 import {
   amountText,
   categoryName,
-  checkSentences,
   dayName,
   documentName,
   mapLink,
@@ -74,7 +74,8 @@ export function Right({ id }: { id: string }) {
       </div>
       <p class="lead">{rightSummary(i18n, id)}</p>
       {result ? <Situation result={result} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
-      {rule.steps.length > 0 && (
+      {/* a right not in force at the date cannot be asked for: no steps, nothing to bring */}
+      {result && rule.steps.length > 0 && (
         <section aria-labelledby="steps">
           <h2 id="steps">{i18n.t('right.steps')}</h2>
           <ol class="steps">
@@ -84,7 +85,7 @@ export function Right({ id }: { id: string }) {
           </ol>
         </section>
       )}
-      {rule.documents.length > 0 && (
+      {result && rule.documents.length > 0 && (
         <section aria-labelledby="documents">
           <h2 id="documents">{i18n.t('right.documents')}</h2>
           <ul class="documents">
@@ -119,7 +120,9 @@ function Situation({ result: r }: { result: Result }) {
   const section = sectionOf(r);
   const amount = amountText(i18n, r);
   const reason = reasonText(i18n, r, state.answers.value);
-  const checks = checkSentences(i18n, explainingChecks(r));
+  const rules = state.rules.value;
+  const ctx = rules ? explainContext(rules.ruleset, r) : null;
+  const checks = ctx ? checkSentences(i18n, explainingChecks(r).filter((c) => aboutHousehold(c, ctx)), ctx) : [];
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   if (!state.hasAnswers.value && r.status === 'unknown') {
@@ -142,8 +145,8 @@ function Situation({ result: r }: { result: Result }) {
         </section>
       )}
       <section aria-labelledby="situation" class="situation">
-        <h2 id="situation">{i18n.t('right.why')}</h2>
         <p class={`status status-${section}`}>{i18n.t(STATUS_KEYS[section])}</p>
+        <h2 id="situation">{i18n.t('right.why')}</h2>
         {r.status === 'unknown' ? (
           <>
             <p>{i18n.t('right.unknown')}</p>
@@ -152,7 +155,7 @@ function Situation({ result: r }: { result: Result }) {
         ) : (
           <>
             {reason && <p>{reason}</p>}
-            {!reason && r.over !== undefined && <p>{i18n.t('right.over', { over: i18n.money(r.over) })}</p>}
+            {!reason && r.over !== undefined && <p>{i18n.t('right.over', { over: i18n.money(r.over), right: rightTitle(i18n, r.id) })}</p>}
             {checks.length === 0 && r.threshold !== undefined && (
               <p>{i18n.t('right.threshold', { threshold: i18n.money(r.threshold) })}</p>
             )}
