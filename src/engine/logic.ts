@@ -4,37 +4,31 @@
  * A missing answer evaluates to an `Unknown` that carries the answer keys it misses. Operators
  * propagate it, except where the known operands settle the outcome (`or` with a true branch,
  * `and` with a false one), so a right is settled as soon as the answers allow, and the keys left in
- * an `Unknown` are exactly the answers that could still change it.
+ * an `Unknown` are exactly the answers that could still change it. On known values every operator
+ * means what it means in json-logic-js (operators.ts).
  */
-import type { TraceEntry, TraceOperand } from './types';
+import {
+  ARITHMETIC,
+  collect,
+  comparison,
+  contains,
+  looseEquals,
+  RELATIONS,
+  strict,
+  tracedFact,
+} from './operators';
+import { type Compiled, isUnknown, LogicError, mergeUnknown, type Node, roundHalfUp, truth, truthy, type Unknown } from './values';
 
-export class Unknown {
-  constructor(readonly missing: ReadonlySet<string>) {}
-}
-
-export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
-
-export function mergeUnknown(parts: Unknown[]): Unknown {
-  if (parts.length === 1) return parts[0] as Unknown;
-  const all = new Set<string>();
-  for (const p of parts) for (const k of p.missing) all.add(k);
-  return new Unknown(all);
-}
-
-/** What the compiled closures read while they run. One per evaluation. */
-export interface EvalContext {
-  /** an answer (money converted to cents); a missing answer is its question's default or Unknown */
-  answer(key: string, money: boolean, fallback: unknown): unknown;
-  /** references are resolved to indexes when the rules are compiled, so evaluation does no lookups */
-  variable(index: number): unknown;
-  param(index: number): number;
-  result(index: number): unknown;
-  variableTrace?(index: number): TraceEntry[] | undefined; // the checks inside a variable (traces on)
-  item: unknown;
-  trace: TraceEntry[] | null;
-}
-
-export type Compiled = (ctx: EvalContext) => unknown;
+export {
+  type Compiled,
+  type EvalContext,
+  isMoneyUnit,
+  isUnknown,
+  LogicError,
+  mergeUnknown,
+  roundHalfUp,
+  Unknown,
+} from './values';
 
 /** What the compiler may reference, and where it reports what it found. */
 export interface CompileScope {
@@ -52,63 +46,43 @@ export interface CompileScope {
   answerInfo(key: string): { money: boolean; fallback: unknown };
 }
 
-export class LogicError extends Error {
-  constructor(
-    readonly field: string,
-    readonly expected: string,
-  ) {
-    super(`${field}: ${expected}`);
-  }
-}
+/**
+ * How deep a condition may nest. The deepest rule today nests 8; a limit keeps a broken or hostile
+ * file from exhausting the stack (a clear refusal instead of a RangeError).
+ */
+export const MAX_DEPTH = 64;
 
-const truthy = (v: unknown): boolean =>
-  Array.isArray(v) ? v.length > 0 : Boolean(v) && !(typeof v === 'number' && Number.isNaN(v));
-
-/** JsonLogic truthiness, keeping unknown unknown. */
-function truth(v: unknown): boolean | Unknown {
-  return isUnknown(v) ? v : truthy(v);
-}
-
-export const isMoneyUnit = (unit: string | undefined): boolean => unit?.startsWith('EUR') ?? false;
-
-/** Round half up to a whole number, robust to binary fractions like 2.4999999999999996 for 2.5. */
-export function roundHalfUp(x: number): number {
-  const cleaned = Math.round(x * 1e6) / 1e6;
-  return Math.floor(cleaned + 0.5);
-}
-
-const OPERATORS = new Set([
+export const OPERATORS = new Set([
   'var', 'param', 'result', 'and', 'or', '!', '!!', 'if', '==', '!=', '===', '!==', '<', '<=', '>', '>=',
   '+', '-', '*', '/', 'min', 'max', 'round', 'in', 'some', 'all', 'none', 'filter', 'map',
 ]);
 
-interface Node {
-  fn: Compiled;
-  /** for trace operands: the name and unit of a var/param/result node */
-  name?: string;
-  unit?: string;
-  /** var or result: a boolean fact worth tracing when used as a condition; a variable's index */
-  fact?: boolean;
-  variable?: number;
-}
-
-const describe = (v: unknown) => JSON.stringify(v)?.slice(0, 80) ?? String(v);
+const describe = (v: unknown): string => {
+  try {
+    return JSON.stringify(v)?.slice(0, 80) ?? String(v);
+  } catch {
+    return '(a value too deeply nested to show)';
+  }
+};
 
 export function compileLogic(logic: unknown, scope: CompileScope, field: string): Compiled {
-  return compileNode(logic, scope, field, false).fn;
+  return compileNode(logic, scope, field, false, 0).fn;
 }
 
 /** A condition: like compileLogic, but a variable or result read directly as the condition is traced. */
 export function compileCondition(logic: unknown, scope: CompileScope, field: string): Compiled {
-  return tracedFact(compileNode(logic, scope, field, false));
+  return tracedFact(compileNode(logic, scope, field, false, 0));
 }
 
-function compileNode(logic: unknown, scope: CompileScope, field: string, inItem: boolean): Node {
+function compileNode(logic: unknown, scope: CompileScope, field: string, inItem: boolean, depth: number): Node {
   if (logic === null || typeof logic !== 'object') {
     return { fn: () => logic };
   }
+  if (depth >= MAX_DEPTH) {
+    throw new LogicError(field, `a condition nested at most ${MAX_DEPTH} levels deep (split it into variables)`);
+  }
   if (Array.isArray(logic)) {
-    const items = logic.map((l, i) => compileNode(l, scope, `${field}/${i}`, inItem).fn);
+    const items = logic.map((l, i) => compileNode(l, scope, `${field}/${i}`, inItem, depth + 1).fn);
     return { fn: (ctx) => collect(items.map((f) => f(ctx))) };
   }
   const keys = Object.keys(logic);
@@ -117,7 +91,7 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
   }
   const op = keys[0] as string;
   if (!OPERATORS.has(op)) {
-    throw new LogicError(field, `a known operator (${[...OPERATORS].join(', ')}), found "${op}"`);
+    throw new LogicError(field, `a known operator (${[...OPERATORS].join(', ')}), found "${op.slice(0, 40)}"`);
   }
   const raw = (logic as Record<string, unknown>)[op];
   const argsRaw = Array.isArray(raw) ? raw : [raw];
@@ -128,8 +102,8 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
       return compileVar(argsRaw, scope, at, inItem);
     case 'param': {
       const id = argsRaw[0];
-      if (typeof id !== 'string' || !scope.hasParam(id)) {
-        throw new LogicError(at, `the id of a parameter in rules/parameters, found ${describe(id)}`);
+      if (argsRaw.length !== 1 || typeof id !== 'string' || !scope.hasParam(id)) {
+        throw new LogicError(at, `the id of a parameter in rules/parameters, found ${describe(raw)}`);
       }
       scope.depends('param', id);
       const index = scope.index('param', id);
@@ -137,8 +111,8 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
     }
     case 'result': {
       const id = argsRaw[0];
-      if (typeof id !== 'string' || !scope.hasRight(id)) {
-        throw new LogicError(at, `the id of a right in rules/rights, found ${describe(id)}`);
+      if (argsRaw.length !== 1 || typeof id !== 'string' || !scope.hasRight(id)) {
+        throw new LogicError(at, `the id of a right in rules/rights, found ${describe(raw)}`);
       }
       scope.depends('result', id);
       const index = scope.index('result', id);
@@ -149,10 +123,10 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
     case 'none':
     case 'filter':
     case 'map':
-      return compileIteration(op, argsRaw, scope, at, inItem);
+      return compileIteration(op, argsRaw, scope, at, inItem, depth);
   }
 
-  const args = argsRaw.map((a, i) => compileNode(a, scope, `${at}/${i}`, inItem));
+  const args = argsRaw.map((a, i) => compileNode(a, scope, `${at}/${i}`, inItem, depth + 1));
   const fns = args.map((a) => a.fn);
   const arity = (min: number, max = Number.POSITIVE_INFINITY) => {
     if (args.length < min || args.length > max) {
@@ -197,7 +171,7 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
       };
     }
     case 'if': {
-      arity(1);
+      // no argument at all gives null, as in JsonLogic
       const conds = fns.map((f, i) => (i % 2 === 0 && i < fns.length - 1 ? tracedFact(args[i] as Node) : f));
       return {
         fn: (ctx) => {
@@ -212,83 +186,60 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
       };
     }
     case '==':
-    case '===':
     case '!=':
-    case '!==': {
       arity(2, 2);
-      const eq = op === '==' || op === '===';
-      return comparison(op, args, (a, b) => (a === b) === eq);
-    }
+      return comparison(op, args, op === '==' ? looseEquals : (a, b) => !looseEquals(a, b));
+    case '===':
+    case '!==':
+      arity(2, 2);
+      return comparison(op, args, op === '===' ? (a, b) => a === b : (a, b) => a !== b);
     case '<':
     case '<=':
     case '>':
     case '>=': {
       arity(2, op === '<' || op === '<=' ? 3 : 2);
-      const cmp = {
-        '<': (a: number, b: number) => a < b,
-        '<=': (a: number, b: number) => a <= b,
-        '>': (a: number, b: number) => a > b,
-        '>=': (a: number, b: number) => a >= b,
-      }[op];
-      if (args.length === 2) return comparison(op, args, (a, b) => cmp(Number(a), Number(b)));
-      return comparison(op, args, (...v) => {
-        for (let i = 0; i + 1 < v.length; i++) if (!cmp(Number(v[i]), Number(v[i + 1]))) return false;
-        return true;
-      });
+      const rel = RELATIONS[op] as (a: unknown, b: unknown) => boolean;
+      if (args.length === 2) return comparison(op, args, rel);
+      return comparison(op, args, (a, b, c) => rel(a, b) && rel(b, c));
     }
-    case 'in': {
+    case 'in':
       arity(2, 2);
-      return comparison(op, args, (needle, hay) =>
-        Array.isArray(hay) ? hay.includes(needle) : typeof hay === 'string' ? hay.includes(String(needle)) : false,
-      );
-    }
+      return comparison(op, args, contains);
     case '+':
-      return arithmetic(fns, (v) => v.reduce((s, x) => s + x, 0), (a, b) => a + b);
     case '*':
-      arity(1);
-      return arithmetic(fns, (v) => v.reduce((s, x) => s * x, 1), (a, b) => a * b);
-    case '-':
-      arity(1, 2);
-      return arithmetic(fns, (v) => (v.length === 1 ? -(v[0] as number) : (v[0] as number) - (v[1] as number)), (a, b) => a - b);
-    case '/':
-      arity(2, 2);
-      return arithmetic(fns, (v) => (v[0] as number) / (v[1] as number), (a, b) => a / b);
     case 'min':
-      arity(1);
-      return arithmetic(fns, (v) => Math.min(...v));
     case 'max':
       arity(1);
-      return arithmetic(fns, (v) => Math.max(...v));
+      return strict(fns, ARITHMETIC[op] as (v: unknown[]) => unknown);
+    case '-':
+      arity(1, 2);
+      return strict(fns, ARITHMETIC[op] as (v: unknown[]) => unknown);
+    case '/':
+      arity(2, 2);
+      return strict(fns, ARITHMETIC[op] as (v: unknown[]) => unknown);
     case 'round': {
+      // an extension: half up to a whole number; an absent value (null) stays absent
       arity(1, 1);
-      const f = fns[0] as Compiled;
-      return {
-        fn: (ctx) => {
-          const v = f(ctx);
-          return v instanceof Unknown || v === null || v === undefined ? v : roundHalfUp(Number(v));
-        },
-      };
+      return strict(fns, ([v]) => (v === null || v === undefined ? v : roundHalfUp(Number(v))));
     }
   }
   /* c8 ignore next */
   throw new LogicError(at, `a supported operator, found "${op}"`);
 }
 
-function collect(values: unknown[]): unknown {
-  const unknowns = values.filter(isUnknown);
-  return unknowns.length ? mergeUnknown(unknowns) : values;
-}
-
 function compileVar(argsRaw: unknown[], scope: CompileScope, at: string, inItem: boolean): Node {
   const name = argsRaw[0] ?? '';
-  const fallback = argsRaw[1];
   if (typeof name !== 'string') throw new LogicError(at, `a variable name (a string), found ${describe(name)}`);
+  if (argsRaw.length > 1) {
+    // JsonLogic's default value would hide a missing answer: a question's default belongs in questions.json
+    throw new LogicError(at, `a variable name alone, without a default value (found ${describe(argsRaw)}); a question's default goes in questions.json`);
+  }
   if (inItem) {
     return {
       fn: (ctx) => {
         if (name === '') return ctx.item;
-        const v = (ctx.item as Record<string, unknown> | null)?.[name];
-        return v === undefined || v === null ? (fallback ?? null) : v;
+        const v = (ctx.item as Record<string, unknown> | null | undefined)?.[name];
+        return v === undefined ? null : v;
       },
       name,
     };
@@ -303,20 +254,22 @@ function compileVar(argsRaw: unknown[], scope: CompileScope, at: string, inItem:
     const { money, fallback: answerDefault } = scope.answerInfo(name);
     return { fn: (ctx) => ctx.answer(name, money, answerDefault), name, unit: scope.unitOf('var', name), fact: true };
   }
-  throw new LogicError(at, `an answer key of questions.json or a variable of variables.json, found "${name}"`);
+  throw new LogicError(at, `an answer key of questions.json or a variable of variables.json, found "${name.slice(0, 80)}"`);
 }
 
-function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, at: string, inItem: boolean): Node {
+function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, at: string, inItem: boolean, depth: number): Node {
   if (argsRaw.length !== 2) throw new LogicError(at, `2 arguments (a list and a condition), found ${argsRaw.length}`);
-  const list = compileNode(argsRaw[0], scope, `${at}/0`, inItem).fn;
-  const body = compileNode(argsRaw[1], scope, `${at}/1`, true).fn;
+  const list = compileNode(argsRaw[0], scope, `${at}/0`, inItem, depth + 1).fn;
+  const body = compileNode(argsRaw[1], scope, `${at}/1`, true, depth + 1).fn;
+  const collects = op === 'map' || op === 'filter';
   return {
     fn: (ctx) => {
       const items = list(ctx);
       if (isUnknown(items)) return items;
-      if (!Array.isArray(items)) return op === 'map' || op === 'filter' ? [] : false;
+      // as in JsonLogic: over something that is not a list, map and filter give [], none is true
+      if (!Array.isArray(items)) return collects ? [] : op === 'none';
       const saved = ctx.item;
-      const out: unknown[] | null = op === 'map' || op === 'filter' ? [] : null;
+      const out: unknown[] | null = collects ? [] : null;
       let unknowns: Unknown[] | null = null;
       let any = false;
       let every = items.length > 0;
@@ -336,8 +289,11 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
           if (truthy(v)) {
             any = true;
             if (op === 'filter') out?.push(item);
-            else if (op === 'some') break;
-          } else every = false;
+            else if (op === 'some' || op === 'none') break;
+          } else {
+            every = false;
+            if (op === 'all') break;
+          }
         }
       } finally {
         ctx.item = saved;
@@ -355,103 +311,5 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
           return !every ? false : unknowns ? mergeUnknown(unknowns) : true;
       }
     },
-  };
-}
-
-function arithmetic(fns: Compiled[], f: (v: number[]) => number, f2?: (a: number, b: number) => number): Node {
-  if (f2 && fns.length === 2) {
-    const [fa, fb] = fns as [Compiled, Compiled];
-    return {
-      fn: (ctx) => {
-        const a = fa(ctx);
-        const b = fb(ctx);
-        if (a instanceof Unknown) return b instanceof Unknown ? mergeUnknown([a, b]) : a;
-        if (b instanceof Unknown) return b;
-        if (a === null || a === undefined || b === null || b === undefined) return null;
-        return f2(Number(a), Number(b));
-      },
-    };
-  }
-  return {
-    fn: (ctx) => {
-      const values: number[] = [];
-      let unknowns: Unknown[] | null = null;
-      for (const g of fns) {
-        const v = g(ctx);
-        if (isUnknown(v)) (unknowns ??= []).push(v);
-        else if (v === null || v === undefined) return null;
-        else values.push(Number(v));
-      }
-      return unknowns ? mergeUnknown(unknowns) : f(values);
-    },
-  };
-}
-
-const operand = (node: Node, value: unknown): TraceOperand => {
-  const o: TraceOperand = { value: isUnknown(value) ? 'unknown' : value };
-  if (node.name !== undefined) o.name = node.name;
-  if (isMoneyUnit(node.unit)) {
-    o.unit = node.unit;
-    if (typeof value === 'number') o.value = value / 100;
-  } else if (node.unit !== undefined) o.unit = node.unit;
-  return o;
-};
-
-function comparison(op: string, args: Node[], test: (...v: unknown[]) => boolean): Node {
-  const fns = args.map((a) => a.fn);
-  if (fns.length === 2) {
-    const [fa, fb] = fns as [Compiled, Compiled];
-    return {
-      fn: (ctx) => {
-        const a = fa(ctx);
-        const b = fb(ctx);
-        const result =
-          a instanceof Unknown
-            ? b instanceof Unknown
-              ? mergeUnknown([a, b])
-              : a
-            : b instanceof Unknown
-              ? b
-              : test(a, b);
-        if (ctx.trace) {
-          ctx.trace.push({
-            op,
-            args: [operand(args[0] as Node, a), operand(args[1] as Node, b)],
-            result: isUnknown(result) ? 'unknown' : result,
-          });
-        }
-        return result;
-      },
-    };
-  }
-  return {
-    fn: (ctx) => {
-      const values = fns.map((f) => f(ctx));
-      const unknowns = values.filter(isUnknown);
-      const result = unknowns.length ? mergeUnknown(unknowns) : test(...values);
-      if (ctx.trace) {
-        ctx.trace.push({
-          op,
-          args: args.map((a, i) => operand(a, values[i])),
-          result: isUnknown(result) ? 'unknown' : result,
-        });
-      }
-      return result;
-    },
-  };
-}
-
-/** A var or result read directly as a condition is recorded in the trace as a fact. */
-function tracedFact(node: Node): Compiled {
-  if (!node.fact) return node.fn;
-  const f = node.fn;
-  return (ctx) => {
-    const v = f(ctx);
-    if (ctx.trace) {
-      const t = truth(v);
-      const because = node.variable === undefined ? undefined : ctx.variableTrace?.(node.variable);
-      ctx.trace.push({ op: 'fact', args: [operand(node, v)], result: isUnknown(t) ? 'unknown' : t, ...(because?.length && { because }) });
-    }
-    return v;
   };
 }
