@@ -1,5 +1,5 @@
 /** Reading the rules folder from disk for the command line and the tests (Node only). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadRuleset, type RuleFile, type Ruleset, RulesetError } from '../engine';
@@ -17,19 +17,39 @@ function findRulesDir(): string {
 
 export const RULES_DIR = findRulesDir();
 
-function listJson(dir: string): string[] {
+type Problem = { file: string; field: string; expected: string };
+
+/**
+ * Every JSON file below `dir`. A symbolic link is refused, not followed or skipped: a linked folder
+ * used to be skipped without a word (and the right it held vanished), a link to a folder named like a
+ * file crashed the loader, and the app's bundle and this loader could read different rules.
+ */
+function listJson(root: string, dir: string, problems: Problem[]): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = join(dir, e.name);
-    if (e.isDirectory()) return listJson(full);
-    return e.name.endsWith('.json') ? [full] : [];
+    const path = relative(root, full).split(sep).join('/');
+    if (e.isSymbolicLink()) {
+      problems.push({ file: path, field: '', expected: 'a real file or folder, found a symbolic link (copy what it points to instead)' });
+      return [];
+    }
+    if (e.isDirectory()) return listJson(root, full, problems);
+    if (!e.name.endsWith('.json')) return [];
+    if (!e.isFile()) {
+      problems.push({ file: path, field: '', expected: 'a regular file' });
+      return [];
+    }
+    return [full];
   });
 }
 
 /** Every JSON file below `dir`, parsed; a file that is not JSON is a problem naming that file. */
 export function readRuleFiles(dir = RULES_DIR): RuleFile[] {
-  const problems: { file: string; field: string; expected: string }[] = [];
+  const problems: Problem[] = [];
   const files: RuleFile[] = [];
-  for (const full of listJson(dir).sort()) {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new RulesetError([{ file: dir, field: '', expected: 'a folder of rules (with manifest.json)' }]);
+  }
+  for (const full of listJson(dir, dir, problems).sort()) {
     const path = relative(dir, full).split(sep).join('/');
     const text = readFileSync(full, 'utf8');
     try {

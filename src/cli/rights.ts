@@ -7,7 +7,7 @@
  *   rights release --out DIR                                      write a rules release
  * Every command takes `--rules DIR`: a release folder or a source folder like rules/ (the default).
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { type Answers, amountsUpdated, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
 import { ReleaseError } from '../rules/release';
@@ -65,6 +65,18 @@ function parseArgs(args: string[]): Options {
     else throw new UsageError(`one file only, found also ${a}`);
   }
   return o;
+}
+
+/** The answers file must be a file: a folder or a missing path is a usage error, not a stack trace. */
+function checkInput(file: string): void {
+  if (file === '-') return;
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    throw new UsageError(`no such file: ${file}`);
+  }
+  if (!isFile) throw new UsageError(`${file} is a folder, not a file: name the JSON file of answers`);
 }
 
 function evaluateOne(rules: Ruleset, o: Options): void {
@@ -129,6 +141,7 @@ async function main(argv: string[]): Promise<number> {
       );
       return 0;
     }
+    if (command === 'evaluate' && o.file !== undefined) checkInput(o.file);
     const { ruleset: rules } = await openRulesDir(o.rules);
     if (command === 'check') return runCases(process.stdout, rules);
     if (o.jsonl) return await evaluateLines(rules, o);
@@ -143,8 +156,20 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`rights: ${e.message}\n`);
       return 1;
     }
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      process.stderr.write(`rights: no such file: ${(e as NodeJS.ErrnoException).path}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const path = (e as NodeJS.ErrnoException).path ?? '';
+    const reason: Record<string, string> = {
+      ENOENT: `no such file: ${path}`,
+      EISDIR: `${path} is a folder, not a file`,
+      EACCES: `not allowed to read ${path}`,
+      EPERM: `not allowed to read ${path}`,
+    };
+    if (code && reason[code]) {
+      process.stderr.write(`rights: ${reason[code]}\n`);
+      return 2;
+    }
+    if (e instanceof RangeError) {
+      process.stderr.write(`rights: the input is nested too deeply to read (${e.message})\n`);
       return 2;
     }
     throw e;

@@ -3,8 +3,9 @@
  * is compiled. Works the same in the browser (files bundled by Vite) and in Node (files read from
  * disk): the caller hands over `{ path, data }` pairs with paths relative to `rules/`.
  */
-import { type OutputUnit, Validator } from '@cfworker/json-schema';
+import { Validator } from '@cfworker/json-schema';
 import { compileQuickCheck } from './quick-check';
+import { validateWith } from './schema-messages';
 import { type Compiled, type CompileScope, compileCondition, compileLogic, LogicError } from './logic';
 import type {
   Manifest,
@@ -81,10 +82,8 @@ export function validateAnswers(ruleset: Ruleset, answers: unknown): string | nu
     return 'the answers must be an object of household facts';
   }
   if (!ruleset.answersValidator || ruleset.answersQuickCheck?.(answers)) return null;
-  const r = ruleset.answersValidator.validate(answers);
-  if (r.valid) return null;
-  const first = schemaErrors(r.errors, ruleset.answersSchema)[0];
-  return first ? `answers${first.field}: expected ${first.expected}` : 'the answers are not valid';
+  const first = validateWith(ruleset.answersValidator, ruleset.answersSchema, answers)[0];
+  return first ? `answers${first.field}: expected ${first.expected}` : null;
 }
 
 /** Which schema a file must name, by where it sits. */
@@ -97,48 +96,6 @@ function expectedSchema(path: string): string | null {
   if (/^rights\/[^/]+\/rule\.json$/.test(path)) return 'rule';
   if (/^rights\/[^/]+\/cases\.json$/.test(path)) return 'cases';
   return null;
-}
-
-function schemaErrors(errors: OutputUnit[], schema: unknown): { field: string; expected: string }[] {
-  // The validator reports a chain (properties → items → type …); keep the innermost of each place.
-  const wrappers = new Set(['properties', 'items', 'prefixItems', 'additionalProperties', '$ref', 'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'patternProperties', 'unevaluatedProperties', 'dependentSchemas', 'propertyNames']);
-  const inner = errors.filter((e) => !wrappers.has(e.keyword));
-  const chosen = inner.length ? inner : errors;
-  const seen = new Set<string>();
-  const out: { field: string; expected: string }[] = [];
-  for (const e of chosen) {
-    const field = e.instanceLocation.replace(/^#/, '');
-    const key = `${field} ${e.error}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ field, expected: plainSchemaError(e, schema) });
-  }
-  return out.slice(0, 20);
-}
-
-/** The schema's own words where they are clearer than the validator's ("one of …", "text like …"). */
-function plainSchemaError(e: OutputUnit, schema: unknown): string {
-  let node: unknown = schema;
-  for (const part of e.keywordLocation.replace(/^#\//, '').split('/')) {
-    node = (node as Record<string, unknown> | undefined)?.[decodeURIComponent(part.replace(/~1/g, '/').replace(/~0/g, '~'))];
-  }
-  switch (e.keyword) {
-    case 'enum':
-      return `one of ${(node as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'pattern':
-      return `text matching ${String(node)}`;
-    case 'type':
-      return `a value of type ${JSON.stringify(node)}`;
-    case 'minimum':
-      return `a number of at least ${String(node)}`;
-    case 'maximum':
-      return `a number of at most ${String(node)}`;
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return 'no other fields';
-    default:
-      return e.error.replace(/^Instance /, 'the value ').replace(/"/g, "'");
-  }
 }
 
 export function loadRuleset(files: RuleFile[]): Ruleset {
@@ -172,9 +129,9 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       problems.push({ file: `schema/${kind}.schema.json`, field: '', expected: 'the schema file to exist' });
       continue;
     }
-    const r = validator.validate(f.data);
-    if (!r.valid) {
-      for (const e of schemaErrors(r.errors, schemaData.get(kind))) problems.push({ file: f.path, ...e });
+    const fileProblems = validateWith(validator, schemaData.get(kind), f.data);
+    if (fileProblems.length) {
+      for (const e of fileProblems) problems.push({ file: f.path, ...e });
       continue;
     }
     valid.set(f.path, f.data);

@@ -74,7 +74,7 @@ describe('rights evaluate --jsonl', () => {
     expect(lines[1]).toMatchObject({ id: null, line: 2 });
     expect(lines[1].error).toMatch(/not valid JSON/);
     expect(lines[2]).toMatchObject({ id: 'c', line: 3 });
-    expect(lines[2].error).toMatch(/answers\/adults: expected a value of type "integer"/);
+    expect(lines[2].error).toMatch(/answers\/adults: expected a whole number, found/);
     const d = lines[3].results.find((x: { id: string }) => x.id === 'kortrijk.sociaal-tarief');
     expect(d.status).toBe('eligible');
     expect(r.status).toBe(1);

@@ -202,7 +202,7 @@ describe('a malformed ruleset is refused with file, field and what was expected'
     };
     delete params.parameters['base.amount']?.values[0]?.source;
     expect(problems(files)).toContainEqual(
-      expect.objectContaining({ file: 'parameters/base.json', field: '/parameters/base.amount/values/0' }),
+      expect.objectContaining({ file: 'parameters/base.json', field: '/parameters/base.amount/values/0/source', expected: expect.stringContaining('"source" is required') }),
     );
   });
 });
