@@ -17,7 +17,7 @@ import './ui/styles.css';
 async function start() {
   const rules = loadRules();
   // The mode (resident or kiosk) decides the store; a share link opens in memory (src/modes).
-  const session = await openSession(window);
+  const session = await openSession(window, rules);
   const { storage } = session;
   const savedLanguage = await session.settings.getSetting<string>('language').catch(() => undefined);
   const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages));

@@ -51,12 +51,14 @@ export function ModeRoot({ session, services }: { session: Session; services: Se
 function createModeServices(session: Session, services: Services, remount: () => void): ModeServices {
   const { state, i18n, router } = services;
   const shared = signal(session.shared);
+  const locked = signal(session.locked !== null);
   const shareError = signal(session.shareError);
   const startLanguage = i18n.language.peek();
 
   const wipe = () => {
     void (async () => {
       shared.value = null;
+      locked.value = false;
       shareError.value = null;
       await state.actions.erase();
       await session.storage.clear().catch(() => {});
@@ -80,6 +82,7 @@ function createModeServices(session: Session, services: Services, remount: () =>
           isPristine: () =>
             !state.hasAnswers.peek() &&
             shared.peek() === null &&
+            !locked.peek() &&
             router.route.peek().name === 'home' &&
             i18n.language.peek() === startLanguage,
           onWipe: wipe,
@@ -90,16 +93,27 @@ function createModeServices(session: Session, services: Services, remount: () =>
     kind: session.mode.kind,
     idleMs: session.mode.idleMs,
     shared,
+    locked,
     shareError,
     kiosk,
+    async unlockShared(code) {
+      if (!session.locked || !locked.peek()) return 'missing';
+      const opened = await session.locked.unlock(code);
+      if ('problem' in opened) return opened.problem;
+      shared.value = opened.shared;
+      locked.value = false;
+      await state.actions.restore();
+      router.navigate(paths.results, { replace: true });
+      return null;
+    },
     wipe: () => (kiosk ? kiosk.wipeNow() : wipe()),
     async keepShared() {
       // What is on screen now: the shared answers, with any change made while looking at them.
-      await session.shared?.keep?.(state.answers.peek());
+      await shared.peek()?.keep?.(state.answers.peek());
       session.restart(paths.results);
     },
     closeShared() {
-      if (!shared.peek()) shareError.value = null;
+      if (!shared.peek() && !locked.peek()) shareError.value = null;
       else if (session.mode.kind === 'kiosk') {
         shared.value = null;
         wipe();

@@ -18,6 +18,10 @@ export interface ModeServices {
   idleMs: number | null;
   /** the shared result on screen (not kept on this device yet), or null */
   shared: ReadonlySignal<SharedStart | null>;
+  /** a sealed share link is waiting for its code */
+  locked: ReadonlySignal<boolean>;
+  /** opens the sealed link with the typed code; null when it opened, else why not */
+  unlockShared(code: string): Promise<ShareLinkProblem | null>;
   /** a share link that could not be opened */
   shareError: ReadonlySignal<ShareLinkProblem | null>;
   /** the kiosk's idle timer (kiosk mode only) */
@@ -36,6 +40,8 @@ export function residentMode(overrides: Partial<ModeServices> = {}): ModeService
     kind: 'resident',
     idleMs: null,
     shared: signal(null),
+    locked: signal(false),
+    unlockShared: async () => 'missing',
     shareError: signal(null),
     kiosk: null,
     wipe: () => {},

@@ -60,5 +60,5 @@ export function kioskTimes(idleMs: number | null): { idleMs: number; warningMs: 
   return { idleMs: Math.max(0, total - warningMs), warningMs };
 }
 
-/** Does this address carry a shared result (`#r=…`)? Cheap: the decoder is loaded only then. */
-export const hasShareHash = (hash: string): boolean => /^#(?:.*&)?r=/.test(hash);
+/** Does this address carry a shared result (`#s=…` sealed, or an old `#r=…`)? Cheap: the decoder is loaded only then. */
+export const hasShareHash = (hash: string): boolean => /^#(?:.*&)?[rs]=/.test(hash);

@@ -4,12 +4,17 @@
  *
  * - Kiosk: a memory store only. Nothing with answers reaches IndexedDB, localStorage or the caches.
  * - A shared result: shown from a memory store holding the shared answers, so the person's own
- *   answers on this device are untouched until they choose to keep it (`keep`).
+ *   answers on this device are untouched until they choose to keep it (`keep`). A sealed link
+ *   (`#s=…`, src/share/sealed-link.ts) waits in `locked` for the code typed beside it.
+ * - Every shared result passes the questionnaire's own checks (src/state/imported.ts) first.
  * - Otherwise: the device store (IndexedDB), as before.
  */
 import type { Answers } from '../engine/types';
-import type { ShareLinkProblem } from '../share/link';
+import type { SharedResult, ShareLinkProblem } from '../share/link';
 import { DEFAULT_HOUSEHOLD } from '../state/app-state';
+import { localDate } from '../state/date';
+import { importedResultProblem } from '../state/imported';
+import type { LoadedRules } from '../state/rules';
 import { createMemoryStorage, emptyHousehold, openStorage, type Storage } from '../storage';
 import { detectMode, hasShareHash, type ModeSettings } from './mode';
 
@@ -24,6 +29,11 @@ export interface SharedStart {
   keep: ((answers: Answers) => Promise<void>) | null;
 }
 
+export interface LockedStart {
+  /** opens the sealed link with the typed code; the shared result is then in this tab's store */
+  unlock(code: string): Promise<{ shared: SharedStart } | { problem: ShareLinkProblem }>;
+}
+
 export interface Session {
   mode: ModeSettings;
   /** where the app state reads and writes answers */
@@ -31,6 +41,8 @@ export interface Session {
   /** where settings such as the language are read at start */
   settings: Storage;
   shared: SharedStart | null;
+  /** a sealed share link waiting for its code, or null */
+  locked: LockedStart | null;
   /** a share link that could not be read, with why */
   shareError: ShareLinkProblem | null;
   /** leaves this page for the app at `hash` (reloading: a shared view is dropped from memory) */
@@ -43,7 +55,14 @@ function record(id: string, answers: Answers) {
   return { ...emptyHousehold(id), answers, history: Object.keys(answers), updatedAt: new Date().toISOString() };
 }
 
-export async function openSession(win: Window): Promise<Session> {
+/** The one check of an imported result: the questionnaire's questions, our rules version, today. */
+export function resultCheck(rules: LoadedRules): (result: SharedResult) => string | null {
+  const { questions, manifest } = rules.ruleset;
+  return (result) => importedResultProblem(questions, result, { rulesVersion: manifest.version, today: localDate() });
+}
+
+/** `rules`: the rules being loaded, to check a shared result against the questionnaire. */
+export async function openSession(win: Window, rules: Promise<LoadedRules>): Promise<Session> {
   let tab: Window['sessionStorage'] | null = null;
   try {
     tab = win.sessionStorage;
@@ -65,33 +84,60 @@ export async function openSession(win: Window): Promise<Session> {
 
   let shared: SharedStart | null = null;
   let shareError: ShareLinkProblem | null = null;
-  if (hasShareHash(win.location.hash)) {
-    const { decodeShareFragment, ShareLinkError } = await import('../share/link');
+  let sealed: import('../share/sealed-link').LockedShare | null = null;
+  const hash = win.location.hash;
+  if (hasShareHash(hash)) {
+    const [{ decodeShareFragment, ShareLinkError }, sealedLink] = await Promise.all([
+      import('../share/link'),
+      import('../share/sealed-link'),
+    ]);
+    const problemOf = (e: unknown): ShareLinkProblem => (e instanceof ShareLinkError ? e.problem : 'garbled');
     try {
-      const result = await decodeShareFragment(win.location.hash);
-      shared = { answers: result.answers, rulesVersion: result.rulesVersion, replacesOwn: false, keep: null };
-      if (result.date) shared.date = result.date;
+      if (sealedLink.hasSealedFragment(hash)) sealed = sealedLink.readSealedLink(hash);
+      else {
+        const result = await decodeShareFragment(hash, { validate: resultCheck(await rules) });
+        shared = { answers: result.answers, rulesVersion: result.rulesVersion, replacesOwn: false, keep: null };
+        if (result.date) shared.date = result.date;
+      }
     } catch (e) {
-      shareError = e instanceof ShareLinkError ? e.problem : 'garbled';
+      shareError = problemOf(e);
     }
-    // The answers leave the address bar (and the tab's history entry) at once.
+    // The link leaves the address bar (and the tab's history entry) at once.
     win.history.replaceState(null, '', `${base()}${shared ? RESULTS : '#/'}`);
   }
 
-  if (kiosk) {
-    const storage = createMemoryStorage();
-    if (shared) await storage.putHousehold(record(DEFAULT_HOUSEHOLD, shared.answers));
-    return { mode, storage, settings: storage, shared, shareError, restart };
-  }
-  const device = await openStorage();
-  if (!shared) return { mode, storage: device, settings: device, shared, shareError, restart };
-
-  const preview = createMemoryStorage();
-  await preview.putHousehold(record(DEFAULT_HOUSEHOLD, shared.answers));
-  const own = await device.getHousehold(DEFAULT_HOUSEHOLD).catch(() => undefined);
-  shared.replacesOwn = !!own && Object.keys(own.answers).length > 0;
-  shared.keep = async (answers) => {
-    await device.putHousehold(record(DEFAULT_HOUSEHOLD, answers));
+  const device = kiosk ? null : await openStorage();
+  // A shared result is shown from memory: the device's own answers stay as they are until "keep".
+  const storage = device && !shared && !sealed ? device : createMemoryStorage();
+  const settings = device ?? storage;
+  const show = async (start: SharedStart) => {
+    await storage.putHousehold(record(DEFAULT_HOUSEHOLD, start.answers));
+    if (!device) return start;
+    const own = await device.getHousehold(DEFAULT_HOUSEHOLD).catch(() => undefined);
+    start.replacesOwn = !!own && Object.keys(own.answers).length > 0;
+    start.keep = async (answers) => {
+      await device.putHousehold(record(DEFAULT_HOUSEHOLD, answers));
+    };
+    return start;
   };
-  return { mode, storage: preview, settings: device, shared, shareError, restart };
+  if (shared) await show(shared);
+
+  let locked: LockedStart | null = null;
+  if (sealed) {
+    const lockedShare = sealed;
+    locked = {
+      async unlock(code) {
+        const [{ ShareLinkError }, { openSealedLink }] = await Promise.all([import('../share/link'), import('../share/sealed-link')]);
+        try {
+          const result = await openSealedLink(lockedShare, code, { validate: resultCheck(await rules) });
+          const start: SharedStart = { answers: result.answers, rulesVersion: result.rulesVersion, replacesOwn: false, keep: null };
+          if (result.date) start.date = result.date;
+          return { shared: await show(start) };
+        } catch (e) {
+          return { problem: e instanceof ShareLinkError ? e.problem : 'garbled' };
+        }
+      },
+    };
+  }
+  return { mode, storage, settings, shared, locked, shareError, restart };
 }

@@ -41,6 +41,8 @@ export type ShareLinkProblem =
   /** well-formed but the content is not valid answers (`detail` names the key) */
   | 'invalid'
   | 'too-long'
+  /** a sealed link opened with another code than the one shown beside it */
+  | 'wrong-code'
   /** this browser cannot decompress (very old): ask to open the link in an up-to-date browser */
   | 'unsupported';
 
@@ -278,8 +280,11 @@ export interface EncodeOptions {
 
 const RULES_VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/;
 
-/** `r=1z…`: the fragment (without `#`) holding the answers, rules version and date. */
-export async function encodeShareFragment(result: SharedResult, options: EncodeOptions = {}): Promise<string> {
+/**
+ * The result as bytes: one mode byte (`z` or `j`) then the body (deflate-raw(json) or json). The
+ * readable `r=1` link and the sealed `s=2` link (src/share/sealed-link.ts) carry these bytes.
+ */
+export async function packResult(result: SharedResult, options: EncodeOptions = {}): Promise<Uint8Array> {
   if (typeof result.rulesVersion !== 'string' || !RULES_VERSION.test(result.rulesVersion)) {
     throw new ShareLinkError('invalid', 'rulesVersion');
   }
@@ -297,6 +302,20 @@ export async function encodeShareFragment(result: SharedResult, options: EncodeO
       body = deflated;
     }
   }
+  const out = new Uint8Array(1 + body.length);
+  out[0] = mode.charCodeAt(0);
+  out.set(body, 1);
+  return out;
+}
+
+/**
+ * The readable `r=1z…` fragment (without `#`). Kept for tests and old links only: the app shares
+ * sealed links, which carry nothing readable.
+ */
+export async function encodeShareFragment(result: SharedResult, options: EncodeOptions = {}): Promise<string> {
+  const packed = await packResult(result, options);
+  const mode = String.fromCharCode(packed[0]!);
+  const body = packed.subarray(1);
   const fragment = `${SHARE_PARAM}=${FORMAT}${mode}${toBase64Url(withCrc(crc32(body), body))}`;
   if (fragment.length > MAX_FRAGMENT_LENGTH) throw new ShareLinkError('too-long', 'answers');
   return fragment;
@@ -323,8 +342,8 @@ export function hasShareFragment(urlOrFragment: string): boolean {
 }
 
 export interface DecodeOptions {
-  /** checks the answers further, e.g. `(a) => validateAnswers(ruleset, a)`; returns a problem or null */
-  validate?: (answers: Answers) => string | null;
+  /** checks the result further (answers against the questionnaire, rules version, date); a problem or null */
+  validate?: (result: SharedResult) => string | null;
 }
 
 /**
@@ -353,8 +372,29 @@ async function decode(input: string, options: DecodeOptions): Promise<SharedResu
   const bytes = fromBase64Url(token.slice(2));
   if (!bytes || bytes.length < 5) throw new ShareLinkError('garbled', 'base64url');
   const expected = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0);
-  let json: Uint8Array<ArrayBuffer> = bytes.slice(4);
-  if (crc32(json) !== expected) throw new ShareLinkError('garbled', 'checksum');
+  const body = bytes.slice(4);
+  if (crc32(body) !== expected) throw new ShareLinkError('garbled', 'checksum');
+  const packed = new Uint8Array(1 + body.length);
+  packed[0] = mode.charCodeAt(0);
+  packed.set(body, 1);
+  return unpackResult(packed, options);
+}
+
+/** Reads bytes made by `packResult`; throws a ShareLinkError, never returns half a result. */
+export async function unpackResult(packed: Uint8Array, options: DecodeOptions = {}): Promise<SharedResult> {
+  try {
+    return await unpack(packed, options);
+  } catch (e) {
+    if (e instanceof ShareLinkError) throw e;
+    throw new ShareLinkError('garbled', e instanceof Error ? e.message : undefined);
+  }
+}
+
+async function unpack(packed: Uint8Array, options: DecodeOptions): Promise<SharedResult> {
+  if (packed.length < 2) throw new ShareLinkError('garbled', 'empty');
+  const mode = String.fromCharCode(packed[0]!);
+  if (mode !== 'z' && mode !== 'j') throw new ShareLinkError('unknown-format', mode);
+  let json: Uint8Array<ArrayBuffer> = packed.slice(1);
   if (mode === 'z') {
     if (!canInflate()) throw new ShareLinkError('unsupported');
     try {
@@ -375,10 +415,10 @@ async function decode(input: string, options: DecodeOptions): Promise<SharedResu
   if (typeof rulesVersion !== 'string' || !RULES_VERSION.test(rulesVersion)) throw new ShareLinkError('invalid', 'rulesVersion');
   if (date !== null && !isIsoDate(date)) throw new ShareLinkError('invalid', 'date');
   const answers = expandAnswers(compact);
-  const problem = options.validate?.(answers);
-  if (problem) throw new ShareLinkError('invalid', problem);
   const result: SharedResult = { answers, rulesVersion };
   if (date !== null) result.date = date;
+  const problem = options.validate?.(result);
+  if (problem) throw new ShareLinkError('invalid', problem);
   return result;
 }
 

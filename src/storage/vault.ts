@@ -342,6 +342,11 @@ export interface VaultOptions {
   idleMs?: number;
   /** the clock, in ms (Date.now) */
   now?: () => number;
+  /**
+   * checks each imported household's answers against the questionnaire (src/state/imported.ts);
+   * returns a problem or null. A file with one household failing is refused whole.
+   */
+  checkAnswers?: (answers: Record<string, unknown>) => string | null;
   /** the timer used for the idle lock (setTimeout/clearTimeout) */
   timers?: { set: (fn: () => void, ms: number) => unknown; clear: (handle: unknown) => void };
   /** default MIN_PASSPHRASE_LENGTH (8 characters) */
@@ -589,6 +594,8 @@ export function createVault(options: VaultOptions = {}): Vault {
       try {
         const h = parseCaseHousehold(raw, migrations);
         if (ids.has(h.id)) throw new CaseFormatError(`/households/${i}/id`, 'a unique id');
+        const bad = options.checkAnswers?.(h.answers);
+        if (bad) throw new CaseFormatError(`/households/${i}/answers`, `answers the questionnaire accepts (${bad})`);
         ids.add(h.id);
         households.push(h);
       } catch (e) {

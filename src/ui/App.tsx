@@ -9,6 +9,7 @@ import { type Services, ServicesContext, useServices } from './context';
 import { paths } from './router';
 import { Catalogue } from './screens/Catalogue';
 import { Home } from './screens/Home';
+import { Privacy } from './screens/Privacy';
 import { Questions } from './screens/Questions';
 import { Results } from './screens/Results';
 import { Right } from './screens/Right';
@@ -43,6 +44,8 @@ function Screen() {
       return <Share />;
     case 'sheet':
       return <Sheet />;
+    case 'privacy':
+      return <Privacy />;
     case 'caseload':
     case 'household':
     case 'household-sheet':
@@ -64,7 +67,10 @@ function Shell() {
   const { router, i18n, state } = useServices();
   const route = router.route.value;
   const version = state.rules.value?.ruleset.manifest.version;
-  const kiosk = useMode().kind === 'kiosk';
+  const mode = useMode();
+  const kiosk = mode.kind === 'kiosk';
+  // A sealed share link waiting for its code shows only the code form (in SharedBanner).
+  const locked = mode.locked.value;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -81,7 +87,7 @@ function Shell() {
       <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
         <SharedBanner />
-        <Screen key={route.name} />
+        {!locked && <Screen key={route.name} />}
       </main>
       <footer class="site-footer">
         <nav aria-label={i18n.t('app.footerNav')}>
@@ -98,6 +104,11 @@ function Shell() {
                 </a>
               </li>
             )}
+            <li>
+              <a class="tap-link" href={paths.privacy}>
+                {i18n.t('privacy.link')}
+              </a>
+            </li>
             {!kiosk && (
               <li>
                 <a class="tap-link" href={paths.caseload}>

@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: #/, #/vragen, #/overzicht, #/resultaten, #/recht/<id>, #/catalogus, #/delen,
- * #/blad, and the professionals' #/hulpverlener, #/hulpverlener/gezin/<id>[/blad].
+ * #/blad, #/privacy, and the professionals' #/hulpverlener, #/hulpverlener/gezin/<id>[/blad].
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
 
@@ -13,6 +13,7 @@ export type Route =
   | { name: 'right'; id: string }
   | { name: 'share' }
   | { name: 'sheet' }
+  | { name: 'privacy' }
   | { name: 'caseload' }
   | { name: 'household'; id: string }
   | { name: 'household-sheet'; id: string }
@@ -27,6 +28,7 @@ export const paths = {
   right: (id: string) => `#/recht/${encodeURIComponent(id)}`,
   share: '#/delen',
   sheet: '#/blad',
+  privacy: '#/privacy',
   caseload: '#/hulpverlener',
   household: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}`,
   householdSheet: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}/blad`,
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/catalogus') return { name: 'catalogue' };
   if (path === '/delen') return { name: 'share' };
   if (path === '/blad') return { name: 'sheet' };
+  if (path === '/privacy') return { name: 'privacy' };
   if (path === '/hulpverlener') return { name: 'caseload' };
   const household = /^\/hulpverlener\/gezin\/([A-Za-z0-9_-]{1,64})(\/blad)?$/.exec(path);
   if (household) {

@@ -69,6 +69,24 @@ export async function startHarness(options: { remoteDebuggingPort?: number; dist
   };
 }
 
+/**
+ * Chromium with its own profile folder on disk (`userDataDir`), like a phone's browser: what the
+ * browser keeps (history, sessions, caches, storage) is in files a test can search after closing.
+ */
+export async function launchProfile(h: Harness, userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-BE',
+    serviceWorkers: 'allow',
+    baseURL: h.url,
+  });
+}
+
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 

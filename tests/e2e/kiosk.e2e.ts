@@ -114,6 +114,7 @@ async function kioskPage(context: BrowserContext): Promise<Page> {
 }
 
 let sharedLink = '';
+let sharedCode = '';
 let kioskStatuses: Record<string, string> = {};
 
 describe('a kiosk in the library', () => {
@@ -140,8 +141,12 @@ describe('a kiosk in the library', () => {
     await page.locator('.share-cta a').click();
     await page.waitForSelector('.qr svg');
     sharedLink = (await page.locator('[data-share-link]').getAttribute('data-share-link')) ?? '';
-    assert.match(sharedLink, /^http:\/\/127\.0\.0\.1:\d+\/#r=1[zj][A-Za-z0-9_-]+$/);
+    assert.match(sharedLink, /^http:\/\/127\.0\.0\.1:\d+\/#s=2[A-Za-z0-9_-]+$/);
     assert.ok(!sharedLink.includes('kiosk'), 'the link does not start a kiosk on the phone');
+    // The code that opens it stands beside the QR code, and is not in the link.
+    sharedCode = await page.locator('.share-code-value').innerText();
+    assert.match(sharedCode, /^\d{5} \d{5} \d{5}$/);
+    assert.ok(!sharedLink.includes(sharedCode.replace(/ /g, '')), 'the code is not in the link');
     assert.equal(await page.locator('.qr svg').getAttribute('role'), 'img');
     await stillHere(page);
     await assertAccessible(page, 'the kiosk QR screen');
@@ -221,6 +226,17 @@ describe('the result on the resident\'s own phone', () => {
     await waitForOfflineReady(page);
     await context.setOffline(true);
     await page.goto(sharedLink);
+    // Locked until the code from the kiosk screen is typed
+    await page.waitForSelector('#share-code');
+    assert.equal(await page.evaluate(() => location.hash), '#/', 'the link left the address bar');
+    await assertAccessible(page, 'a sealed link asking for its code');
+    await page.screenshot({ path: `${SCREENSHOTS}share-0-code-phone.png` });
+    await page.locator('#share-code').fill('12345 12345 12345');
+    await page.getByRole('button', { name: 'Open het resultaat' }).click();
+    await page.waitForSelector('text=Deze code past niet bij de link');
+    assert.equal(await page.locator('#share-code').inputValue(), '12345 12345 12345', 'a wrong code stays as typed');
+    await page.locator('#share-code').fill(sharedCode);
+    await page.getByRole('button', { name: 'Open het resultaat' }).click();
     await page.waitForSelector('.shared-banner');
     await page.waitForSelector('li.result[data-right]');
     assert.equal(await page.evaluate(() => location.hash), '#/resultaten', 'the answers left the address bar');
@@ -253,13 +269,16 @@ describe('the result on the resident\'s own phone', () => {
     );
     assert.match(kept, /1873\.45/, 'the answers are on the phone now');
 
-    // Sharing it again from the phone gives the same link
+    // Sharing it again from the phone: a new link with its own code
     await page.goto(`${h.url}#/delen`);
-    await page.waitForSelector('.share-screen[data-share-link]');
+    await page.waitForSelector('.share-screen[data-share-link][data-share-code]');
+    const again = (await page.locator('[data-share-link]').getAttribute('data-share-link')) ?? '';
+    assert.match(again, /#s=2[A-Za-z0-9_-]+$/);
+    assert.notEqual(again, sharedLink, 'every share gets its own key');
     await page.getByRole('button', { name: 'Kopieer de link' }).click();
     await page.waitForSelector('text=De link is gekopieerd.');
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), sharedLink);
-    assert.match(await page.locator('.share-warning').innerText(), /wie deze link heeft, ziet al je antwoorden/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), again);
+    assert.match(await page.locator('.share-warning').innerText(), /wie deze link én de code heeft, ziet al je antwoorden/);
     await page.locator('.share-qr summary').click();
     await page.waitForSelector('.share-qr svg');
     await assertAccessible(page, 'share my result');

@@ -158,7 +158,7 @@ describe('share link', () => {
 
   it('checks the answers further with the caller’s validator', async () => {
     const fragment = await encodeShareFragment({ rulesVersion: '2026.11.1', answers: { adults: 25 } });
-    const validate = (a: Record<string, unknown>) => ((a.adults as number) > 20 ? 'answers/adults: expected at most 20' : null);
+    const validate = (r: SharedResult) => ((r.answers.adults as number) > 20 ? 'answers/adults: expected at most 20' : null);
     await expect(decodeShareFragment(fragment, { validate })).rejects.toMatchObject({ problem: 'invalid', detail: 'answers/adults: expected at most 20' });
   });
 });

@@ -5,9 +5,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ModeRoot } from '../../src/modes/ModeRoot';
-import type { Session } from '../../src/modes/session';
+import { openSession, type Session } from '../../src/modes/session';
 import { createPwa } from '../../src/pwa';
-import { decodeShareFragment } from '../../src/share/link';
+import { formatShareCode, openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
 import { createAppState } from '../../src/state/app-state';
 import { createMemoryStorage, emptyHousehold, type Storage } from '../../src/storage';
 import { createRouter } from '../../src/ui/router';
@@ -35,6 +35,7 @@ async function renderRoot(session: Partial<Session> & { storage: Storage }, rout
     mode: { kind: 'resident', idleMs: null },
     settings: session.storage,
     shared: null,
+    locked: null,
     shareError: null,
     restart: vi.fn(),
     ...session,
@@ -125,18 +126,65 @@ describe('a shared result', () => {
   });
 });
 
+describe('a sealed link', () => {
+  it('asks for the code first, keeps a wrong code as typed with a plain message, then opens with the right one', async () => {
+    const rules = sharedRules();
+    const version = (await rules).ruleset.manifest.version;
+    const { link, code } = await sealShareLink('http://localhost/', { answers: singleMother, rulesVersion: version, date: DATE });
+    window.location.hash = link.slice(link.indexOf('#'));
+    const opened = await openSession(window, rules);
+    expect(window.location.hash, 'the link left the address bar').toBe('#/');
+    expect(opened.locked).not.toBeNull();
+    const { state } = await renderRoot(opened, '#/');
+    screen.getByRole('heading', { name: 'Open een gedeeld resultaat' });
+    expect(screen.queryByText('Begin met de vragen')).toBeNull();
+    const input = screen.getByLabelText('Code') as HTMLInputElement;
+    expect(input.getAttribute('autocomplete')).toBe('off');
+    fireEvent.input(input, { target: { value: '11111 22222 33333' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/Deze code past niet bij de link/);
+    expect(input.value).toBe('11111 22222 33333');
+    expect(state.hasAnswers.value).toBe(false);
+    fireEvent.input(input, { target: { value: formatShareCode(code) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
+    await screen.findByRole('region', { name: 'Een gedeeld resultaat' }, { timeout: 5000 });
+    expect(state.answers.value).toEqual(singleMother);
+    expect(screen.queryByLabelText('Code'), 'the code field is gone').toBeNull();
+    await waitFor(() => expect(window.location.hash).toBe('#/resultaten'));
+  });
+
+  it('refuses impossible answers after the right code, and says so', async () => {
+    const rules = sharedRules();
+    const { link, code } = await sealShareLink('http://localhost/', {
+      answers: { ...singleMother, adults: -3, children: [{ age: 500 }, { age: -1 }], netMonthlyIncome: 1e9 },
+      rulesVersion: '2099',
+    });
+    window.location.hash = link.slice(link.indexOf('#'));
+    const { state } = await renderRoot(await openSession(window, rules), '#/');
+    fireEvent.input(screen.getByLabelText('Code'), { target: { value: code } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/antwoorden die niet kunnen kloppen/);
+    expect(state.hasAnswers.value).toBe(false);
+  });
+});
+
 describe('share my result', () => {
-  it('gives a link holding the answers in the fragment, with a plain warning', async () => {
-    await renderInMode({ route: '#/delen', answers: singleMother });
+  it('gives a sealed link with the code beside it, never inside it, and a plain warning', async () => {
+    const { container } = await renderInMode({ route: '#/delen', answers: singleMother });
     await screen.findByRole('heading', { level: 1, name: 'Deel je resultaat' });
-    expect(screen.getByText(/wie deze link heeft, ziet al je antwoorden/)).toBeTruthy();
+    expect(screen.getByText(/wie deze link én de code heeft, ziet al je antwoorden/)).toBeTruthy();
     const input = (await waitFor(() => {
       const el = screen.getByLabelText('Je link') as HTMLInputElement;
-      expect(el.value).toMatch(/#r=1[zj]/);
+      expect(el.value).toMatch(/#s=2[A-Za-z0-9_-]+$/);
       return el;
-    })) as HTMLInputElement;
+    }, { timeout: 5000 })) as HTMLInputElement;
     expect(input.value).not.toContain('?');
-    const decoded = await decodeShareFragment(input.value);
+    const shown = container.querySelector('.share-code-value')?.textContent ?? '';
+    expect(shown).toMatch(/^\d{5} \d{5} \d{5}$/);
+    const code = shown.replace(/ /g, '');
+    expect(input.value).not.toContain(code);
+    expect(screen.getByText('Code om de link te openen')).toBeTruthy();
+    const decoded = await openSealedLink(readSealedLink(input.value), shown);
     expect(decoded.answers).toEqual(singleMother);
     expect(decoded.date).toBe(DATE);
     expect(screen.getByRole('button', { name: 'Kopieer de link' })).toBeTruthy();
@@ -147,7 +195,20 @@ describe('share my result', () => {
     await screen.findByRole('heading', { level: 1, name: 'Neem je resultaat mee' });
     await waitFor(() => expect(container.querySelector('.qr-large svg[role="img"]')).toBeTruthy());
     expect(screen.getByRole('img', { name: 'QR-code met de link naar je resultaat' })).toBeTruthy();
+    await waitFor(() => expect(container.querySelector('.share-code-value')?.textContent).toMatch(/^\d{5} \d{5} \d{5}$/));
+    expect(screen.getByText(/Schrijf deze code op/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Naar het blad om af te drukken' }).getAttribute('href')).toBe('#/blad');
+  });
+
+  it('gives no "save as PDF" hint on a kiosk: a PDF would stay on the public machine', async () => {
+    await renderInMode({ route: '#/blad', answers: singleMother, mode: { kind: 'kiosk' } });
+    await screen.findByRole('article', { name: 'Je rechten: wat moet je doen?' });
+    expect(screen.getByRole('button', { name: 'Druk af' })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/pdf/i);
+    cleanup();
+    await renderInMode({ route: '#/blad', answers: singleMother });
+    await screen.findByRole('article', { name: 'Je rechten: wat moet je doen?' });
+    expect(document.body.textContent).toMatch(/Opslaan als pdf/);
   });
 
   it('prints a hand-over sheet: the rights, the steps, what to bring, where to go', async () => {

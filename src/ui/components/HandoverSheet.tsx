@@ -7,6 +7,7 @@ import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Provider, Result, Ruleset } from '../../engine';
 import type { AppKey } from '../../i18n';
+import { useMode } from '../../modes/context';
 import { groupResults } from '../../state/results';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
@@ -95,6 +96,8 @@ export function useSheetTitle(screen?: RefObject<HTMLElement>) {
 /** Above a sheet and left out of its print: the way back, and the print button. */
 export function SheetTools({ back, backLabel }: { back: string; backLabel: string }) {
   const { i18n } = useServices();
+  // A PDF saved on a kiosk would stay on the public machine after the wipe: no such hint there.
+  const kiosk = useMode().kind === 'kiosk';
   return (
     <div class="no-print sheet-tools">
       <p class="back-link">
@@ -102,7 +105,7 @@ export function SheetTools({ back, backLabel }: { back: string; backLabel: strin
           {backLabel}
         </a>
       </p>
-      <p>{i18n.t('share.sheet.printHint')}</p>
+      {!kiosk && <p>{i18n.t('share.sheet.printHint')}</p>}
       <button type="button" class="button primary" onClick={() => window.print()}>
         {i18n.t('share.sheet.print')}
       </button>

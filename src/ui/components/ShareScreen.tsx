@@ -1,16 +1,17 @@
 /**
  * Taking the result along, without an account and without a server:
- * - "Share my result" (#/delen): a link whose fragment holds the answers and the rules version
- *   (src/share/link.ts; browsers never send a fragment to a server), to copy or share, and as a QR
- *   code. A plain warning says that whoever has the link sees the answers.
+ * - "Share my result" (#/delen): a sealed link (src/share/sealed-link.ts) whose fragment holds the
+ *   answers encrypted, to copy or share, and as a QR code; BESIDE it the 15-digit code that opens it.
+ *   The link alone shows nothing, so it may sit in a browser's history or a chat. A plain warning
+ *   says that whoever has the link and the code sees the answers.
  * - In a kiosk the same link as a large QR code, to scan with one's own phone, or a print.
  * - The hand-over sheet of the result (#/blad), to print or save as PDF.
  * Loaded in its own chunk (the QR encoder).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useMode } from '../../modes/context';
-import { buildShareLink } from '../../share/link';
 import { qrSvg } from '../../share/qr';
+import { formatShareCode, type SealedShare, sealShareLink } from '../../share/sealed-link';
 import { useServices } from '../context';
 import { paths } from '../router';
 import { HandoverSheet, SheetTools, sheetItemsOf, useSheetTitle } from './HandoverSheet';
@@ -20,32 +21,32 @@ import { Loading } from './Loading';
 /** The app's address without query (a kiosk's `?mode=kiosk` must not travel) and without fragment. */
 const appAddress = () => `${location.origin}${location.pathname}`;
 
-function useShareLink(): { link: string | null; failed: boolean } {
+function useShareLink(): { link: string | null; code: string | null; failed: boolean } {
   const { state } = useServices();
   const rules = state.rules.value;
   const answers = state.answers.value;
   const date = state.date.value;
-  const [link, setLink] = useState<string | null>(null);
+  const [sealed, setSealed] = useState<SealedShare | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!rules) return;
     let live = true;
-    buildShareLink(appAddress(), { answers, rulesVersion: rules.ruleset.manifest.version, date }).then(
-      (l) => live && setLink(l),
+    sealShareLink(appAddress(), { answers, rulesVersion: rules.ruleset.manifest.version, date }).then(
+      (s) => live && setSealed(s),
       () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
   }, [rules, answers, date]);
-  return { link, failed };
+  return { link: sealed?.link ?? null, code: sealed?.code ?? null, failed };
 }
 
 export function ShareScreen() {
   const { state, i18n } = useServices();
   const mode = useMode();
   const kiosk = mode.kind === 'kiosk';
-  const { link, failed } = useShareLink();
+  const { link, code, failed } = useShareLink();
   const title = kiosk ? i18n.t('kiosk.takeAlong') : i18n.t('share.title');
   if (!state.rules.value || !state.restored.value) return <Loading />;
   if (!state.hasAnswers.value) {
@@ -60,7 +61,7 @@ export function ShareScreen() {
     );
   }
   return (
-    <div class="share-screen" data-share-link={link ?? undefined}>
+    <div class="share-screen" data-share-link={link ?? undefined} data-share-code={code ?? undefined}>
       <p class="back-link no-print">
         <a class="tap-link" href={paths.results}>
           {i18n.t('right.backToResults')}
@@ -72,7 +73,7 @@ export function ShareScreen() {
           {i18n.t('share.failed')}
         </p>
       )}
-      {kiosk ? <KioskShare link={link} /> : <ResidentShare link={link} />}
+      {kiosk ? <KioskShare link={link} code={code} /> : <ResidentShare link={link} code={code} />}
     </div>
   );
 }
@@ -88,6 +89,21 @@ function Warning() {
   );
 }
 
+/** The code that opens the link, shown beside it (never inside the link or the QR code). */
+function ShareCode({ code, kiosk }: { code: string | null; kiosk?: boolean }) {
+  const { i18n } = useServices();
+  if (!code) return null;
+  return (
+    <div class="share-code">
+      <p class="share-code-label">{i18n.t('share.codeLabel')}</p>
+      <p class="share-code-value notranslate" dir="ltr">
+        {formatShareCode(code)}
+      </p>
+      <p class="hint">{i18n.t(kiosk ? 'share.codeKiosk' : 'share.codeHint')}</p>
+    </div>
+  );
+}
+
 function Qr({ link, large }: { link: string; large?: boolean }) {
   const { i18n } = useServices();
   // The SVG is built by our own encoder from the link (escaped), never from outside markup.
@@ -95,7 +111,7 @@ function Qr({ link, large }: { link: string; large?: boolean }) {
   return <div class={large ? 'qr qr-large' : 'qr'} dangerouslySetInnerHTML={{ __html: svg }} />;
 }
 
-function KioskShare({ link }: { link: string | null }) {
+function KioskShare({ link, code }: { link: string | null; code: string | null }) {
   const { i18n } = useServices();
   return (
     <>
@@ -104,6 +120,7 @@ function KioskShare({ link }: { link: string | null }) {
           <h2 class="h3">{i18n.t('kiosk.scanTitle')}</h2>
           <p>{i18n.t('kiosk.scanText')}</p>
           {link ? <Qr link={link} large /> : <p class="loading">{i18n.t('share.making')}</p>}
+          <ShareCode code={code} kiosk />
           <p class="hint">{i18n.t('kiosk.scanPrivate')}</p>
         </li>
         <li>
@@ -120,7 +137,7 @@ function KioskShare({ link }: { link: string | null }) {
   );
 }
 
-function ResidentShare({ link }: { link: string | null }) {
+function ResidentShare({ link, code }: { link: string | null; code: string | null }) {
   const { i18n } = useServices();
   const inputRef = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
@@ -172,6 +189,7 @@ function ResidentShare({ link }: { link: string | null }) {
           </button>
         )}
       </div>
+      <ShareCode code={code} />
       <p role="status" class="share-status">
         {copied === 'yes' ? i18n.t('share.copied') : copied === 'no' ? i18n.t('share.copyManually') : ''}
       </p>

@@ -1,19 +1,23 @@
 /**
- * A result opened from a share link or QR code: says so, and offers to keep it on this device (or to
- * close it). Until then nothing of it is written here. A link that could not be read is said plainly.
+ * A result opened from a share link or QR code: first the code typed beside it (a sealed link),
+ * then says so, and offers to keep it on this device (or to close it). Until then nothing of it is
+ * written here. A link that could not be read is said plainly.
  */
 import { useState } from 'preact/hooks';
 import type { ShareLinkProblem } from '../../share/link';
 import type { AppKey } from '../../i18n';
 import { useMode } from '../../modes/context';
+import { compareRulesVersion } from '../../state/imported';
 import { useServices } from '../context';
+import { UnlockShare } from './UnlockShare';
 
 const PROBLEM_KEYS = {
   missing: 'share.problem.garbled',
   garbled: 'share.problem.garbled',
-  invalid: 'share.problem.garbled',
+  invalid: 'share.problem.invalid',
   'too-long': 'share.problem.garbled',
   'unknown-format': 'share.problem.newer',
+  'wrong-code': 'share.problem.wrongCode',
   unsupported: 'share.problem.unsupported',
 } as const satisfies Record<ShareLinkProblem, AppKey>;
 
@@ -35,8 +39,10 @@ export function SharedBanner() {
       </div>
     );
   }
+  if (mode.locked.value) return <UnlockShare />;
   if (!shared) return null;
   const version = state.rules.value?.ruleset.manifest.version;
+  const relation = version ? compareRulesVersion(shared.rulesVersion, version, state.date.value) : 'same';
   const keep = async () => {
     setBusy(true);
     await mode.keepShared();
@@ -48,7 +54,8 @@ export function SharedBanner() {
       </h2>
       <p>
         {shared.date ? i18n.t('share.openedFrom', { date: i18n.date(shared.date) }) : i18n.t('share.opened')}{' '}
-        {version && version !== shared.rulesVersion && i18n.t('share.otherVersion', { before: shared.rulesVersion, now: version })}
+        {relation === 'older' && i18n.t('share.otherVersion', { before: shared.rulesVersion, now: version })}
+        {relation === 'newer' && i18n.t('share.newerVersion', { before: shared.rulesVersion, now: version })}
       </p>
       {mode.kind === 'kiosk' ? (
         <p>{i18n.t('share.kioskNotKept')}</p>

@@ -6,6 +6,8 @@ import { useEffect } from 'preact/hooks';
 import { useMode } from '../../../modes/context';
 import type { ModeServices } from '../../../modes/context';
 import { CASELOAD_IDLE_MS } from '../../../modes/mode';
+import type { AppState } from '../../../state/app-state';
+import { importedAnswersProblem } from '../../../state/imported';
 import { createVault, type Vault } from '../../../storage/vault';
 import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';
@@ -19,9 +21,16 @@ import './caseload.css';
 let appVault: Vault | undefined;
 
 /** The vault of this app (one per page), or the one a test gives. */
-export function vaultOf(mode: ModeServices): Vault {
+export function vaultOf(mode: ModeServices, state: AppState): Vault {
   if (mode.vault) return mode.vault;
-  appVault ??= createVault({ idleMs: mode.idleMs ?? CASELOAD_IDLE_MS });
+  appVault ??= createVault({
+    idleMs: mode.idleMs ?? CASELOAD_IDLE_MS,
+    // An imported file's answers pass the questionnaire's own checks, like a share link's.
+    checkAnswers: (answers) => {
+      const rules = state.rules.peek();
+      return rules ? importedAnswersProblem(rules.ruleset.questions, answers) : 'the rules are not loaded';
+    },
+  });
   return appVault;
 }
 
@@ -33,7 +42,7 @@ export default function CaseloadScreens({ route }: { route: CaseloadRoute }) {
   const { i18n, state } = useServices();
   const mode = useMode();
   const kiosk = mode.kind === 'kiosk';
-  const vault = kiosk ? null : vaultOf(mode);
+  const vault = kiosk ? null : vaultOf(mode, state);
 
   // Activity keeps the vault open; after `idleMs` without any, it locks itself.
   useEffect(() => {
