@@ -62,7 +62,7 @@ describe('one check for every imported answer', () => {
       expect(error, name).toBeInstanceOf(ShareLinkError);
       expect((error as ShareLinkError).problem, name).toBe('invalid');
     }
-  });
+  }, 60_000);
 
   it('refuses a caseload file with one such household, importing nothing', async () => {
     const check = (answers: Record<string, unknown>) => importedAnswersProblem(questions, answers);

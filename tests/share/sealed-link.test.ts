@@ -46,7 +46,7 @@ describe('a sealed share link', () => {
     expect(await openSealedLink(readSealedLink(link), code.replace(/(\d{5})/g, '$1-'))).toEqual(result);
     const arabic = code.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
     expect(await openSealedLink(readSealedLink(link), arabic)).toEqual(result);
-  });
+  }, 60_000);
 
   it('carries nothing readable: not the income, not an answer, not the code, not even compressed', async () => {
     const { link, code } = await sealShareLink(PAGE, result);
@@ -60,7 +60,7 @@ describe('a sealed share link', () => {
     const again = await sealShareLink(PAGE, result);
     expect(again.link).not.toBe(link);
     expect(again.code).not.toBe(code);
-  });
+  }, 60_000);
 
   it('refuses a wrong code, and tells a damaged link apart before asking for one', async () => {
     const { link, code } = await sealShareLink(PAGE, result);
@@ -82,7 +82,7 @@ describe('a sealed share link', () => {
     expect(await problemOf(() => readSealedLink(`#s=2${token.slice(0, 40)}`))).toBe('garbled');
     expect(await problemOf(() => readSealedLink(`#s=3${token}`))).toBe('unknown-format');
     expect(await problemOf(() => readSealedLink('#/resultaten'))).toBe('missing');
-  });
+  }, 60_000);
 
   it('uses a code of at least 40 bits, uniformly random, stretched by PBKDF2 with 600 000 iterations', async () => {
     expect(CODE_BITS).toBeGreaterThanOrEqual(40);
@@ -107,5 +107,5 @@ describe('a sealed share link', () => {
       .decrypt({ name: 'AES-GCM', iv: locked.iv }, weak, locked.ciphertext)
       .then(() => true, () => false);
     expect(opened).toBe(false);
-  });
+  }, 60_000);
 });

@@ -142,16 +142,16 @@ describe('a sealed link', () => {
     expect(input.getAttribute('autocomplete')).toBe('off');
     fireEvent.input(input, { target: { value: '11111 22222 33333' } });
     fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
-    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/Deze code past niet bij de link/);
+    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(/Deze code past niet bij de link/);
     expect(input.value).toBe('11111 22222 33333');
     expect(state.hasAnswers.value).toBe(false);
     fireEvent.input(input, { target: { value: formatShareCode(code) } });
     fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
-    await screen.findByRole('region', { name: 'Een gedeeld resultaat' }, { timeout: 5000 });
+    await screen.findByRole('region', { name: 'Een gedeeld resultaat' }, { timeout: 30_000 });
     expect(state.answers.value).toEqual(singleMother);
     expect(screen.queryByLabelText('Code'), 'the code field is gone').toBeNull();
     await waitFor(() => expect(window.location.hash).toBe('#/resultaten'));
-  });
+  }, 60_000);
 
   it('refuses impossible answers after the right code, and says so', async () => {
     const rules = sharedRules();
@@ -163,9 +163,9 @@ describe('a sealed link', () => {
     const { state } = await renderRoot(await openSession(window, rules), '#/');
     fireEvent.input(screen.getByLabelText('Code'), { target: { value: code } });
     fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
-    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toMatch(/antwoorden die niet kunnen kloppen/);
+    expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(/antwoorden die niet kunnen kloppen/);
     expect(state.hasAnswers.value).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe('share my result', () => {
@@ -177,7 +177,7 @@ describe('share my result', () => {
       const el = screen.getByLabelText('Je link') as HTMLInputElement;
       expect(el.value).toMatch(/#s=2[A-Za-z0-9_-]+$/);
       return el;
-    }, { timeout: 5000 })) as HTMLInputElement;
+    }, { timeout: 30_000 })) as HTMLInputElement;
     expect(input.value).not.toContain('?');
     const shown = container.querySelector('.share-code-value')?.textContent ?? '';
     expect(shown).toMatch(/^\d{5} \d{5} \d{5}$/);
@@ -188,17 +188,17 @@ describe('share my result', () => {
     expect(decoded.answers).toEqual(singleMother);
     expect(decoded.date).toBe(DATE);
     expect(screen.getByRole('button', { name: 'Kopieer de link' })).toBeTruthy();
-  });
+  }, 60_000);
 
   it('shows a large QR code on a kiosk, and the print', async () => {
     const { container } = await renderInMode({ route: '#/delen', answers: singleMother, mode: { kind: 'kiosk' } });
     await screen.findByRole('heading', { level: 1, name: 'Neem je resultaat mee' });
-    await waitFor(() => expect(container.querySelector('.qr-large svg[role="img"]')).toBeTruthy());
+    await waitFor(() => expect(container.querySelector('.qr-large svg[role="img"]')).toBeTruthy(), { timeout: 30_000 });
     expect(screen.getByRole('img', { name: 'QR-code met de link naar je resultaat' })).toBeTruthy();
-    await waitFor(() => expect(container.querySelector('.share-code-value')?.textContent).toMatch(/^\d{5} \d{5} \d{5}$/));
+    await waitFor(() => expect(container.querySelector('.share-code-value')?.textContent).toMatch(/^\d{5} \d{5} \d{5}$/), { timeout: 30_000 });
     expect(screen.getByText(/Schrijf deze code op/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Naar het blad om af te drukken' }).getAttribute('href')).toBe('#/blad');
-  });
+  }, 60_000);
 
   it('gives no "save as PDF" hint on a kiosk: a PDF would stay on the public machine', async () => {
     await renderInMode({ route: '#/blad', answers: singleMother, mode: { kind: 'kiosk' } });
