@@ -16,6 +16,7 @@ import { RULES_DIR } from './load-rules';
 import { buildRelease, openRulesDir, writeRelease } from './release';
 import { evaluateLine } from './batch';
 import { toOutput } from './output';
+import { writeLock } from './lock';
 import { report, ReviewUsageError } from './review-commands';
 
 const USAGE = `Usage:
@@ -24,6 +25,7 @@ const USAGE = `Usage:
   rights check                                              validate the rules and run every rule's cases
   rights release --out DIR                                  write a rules release (manifest, rule files, texts)
   rights report --out DIR [--date YYYY-MM-DD]               write DIR/index.html, the rules for review
+  rights lock                                               lock the hashes of rules/ for its version (after a new version and changelog entry)
 Every command takes --rules DIR: a release folder or a source folder like rules/ (the default).`;
 
 class UsageError extends Error {}
@@ -127,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'report') return await report(rest, process.stdout);
+    if (command === 'lock') return writeLock(RULES_DIR, process.stdout);
     if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
       throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }
