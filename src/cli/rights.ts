@@ -16,6 +16,7 @@ import { RULES_DIR } from './load-rules';
 import { buildRelease, openRulesDir, writeRelease } from './release';
 import { evaluateLine } from './batch';
 import { toOutput } from './output';
+import { runDiff } from './diff';
 import { writeLock } from './lock';
 import { report, ReviewUsageError } from './review-commands';
 
@@ -25,6 +26,7 @@ const USAGE = `Usage:
   rights check                                              validate the rules and run every rule's cases
   rights release --out DIR                                  write a rules release (manifest, rule files, texts)
   rights report --out DIR [--date YYYY-MM-DD]               write DIR/index.html, the rules for review
+  rights diff OLD NEW [--households FILE.jsonl] [--json]     which results change between two rule folders
   rights lock                                               lock the hashes of rules/ for its version (after a new version and changelog entry)
 Every command takes --rules DIR: a release folder or a source folder like rules/ (the default).`;
 
@@ -130,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'report') return await report(rest, process.stdout);
     if (command === 'lock') return writeLock(RULES_DIR, process.stdout);
+    if (command === 'diff') return await runDiff(rest, today(), process.stdout, process.stderr);
     if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
       throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }
