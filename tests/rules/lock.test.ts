@@ -11,7 +11,13 @@ import { RULES_DIR } from '../../src/cli/load-rules';
 import { changelogEntries, entryProblems, lockProblems, nextVersion, writeLock } from '../../src/cli/lock';
 
 function sink(): NodeJS.WritableStream & { text: string } {
-  const out = { text: '', write: (s: string) => ((out.text += s), true) };
+  const out = {
+    text: '',
+    write(s: string) {
+      out.text += s;
+      return true;
+    },
+  };
   return out as unknown as NodeJS.WritableStream & { text: string };
 }
 
