@@ -5,10 +5,12 @@
  *   rights evaluate --jsonl [--date YYYY-MM-DD] [--trace] FILE|-  { id, date, answers } per line → one line each
  *   rights check                                                  validate every rule file and run every case
  *   rights release --out DIR                                      write a rules release
+ *   rights screen [--date D] [--lang L] --out DIR FILE            proactive detection (see screen/screen.ts)
  * Every command takes `--rules DIR`: a release folder or a source folder like rules/ (the default).
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { type Answers, amountsUpdated, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
 import { ReleaseError } from '../rules/release';
 import { runCases } from './check';
@@ -19,6 +21,8 @@ import { toOutput } from './output';
 import { runDiff } from './diff';
 import { writeLock } from './lock';
 import { report, ReviewUsageError } from './review-commands';
+import { screenCommand } from './screen/command';
+import { runScreenWorker, type WorkerSetup } from './screen/worker';
 
 const USAGE = `Usage:
   rights evaluate [--date YYYY-MM-DD] [--no-trace] FILE    evaluate one household (FILE - reads standard input)
@@ -28,6 +32,8 @@ const USAGE = `Usage:
   rights report --out DIR [--date YYYY-MM-DD]               write DIR/index.html, the rules for review
   rights diff OLD NEW [--households FILE.jsonl] [--json]     which results change between two rule folders
   rights lock                                               lock the hashes of rules/ for its version (after a new version and changelog entry)
+  rights screen [--date YYYY-MM-DD] [--lang nl] --out DIR FILE
+                                   screen a file of households (.csv or .jsonl): whom to contact about what
 Every command takes --rules DIR: a release folder or a source folder like rules/ (the default).`;
 
 class UsageError extends Error {}
@@ -133,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'report') return await report(rest, process.stdout);
     if (command === 'lock') return writeLock(RULES_DIR, process.stdout);
     if (command === 'diff') return await runDiff(rest, today(), process.stdout, process.stderr);
+    if (command === 'screen') return await screenCommand(rest, new URL(import.meta.url), USAGE);
     if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
       throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }
@@ -182,6 +189,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// The screen command starts this same module as its workers.
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.kind === 'screen-worker') runScreenWorker(workerData as WorkerSetup);
+else {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

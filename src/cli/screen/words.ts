@@ -1,0 +1,100 @@
+/**
+ * The app's texts in Node: the same locale files and the same sentence builders (src/ui/texts.ts) as the
+ * resident's screens, so a reason in contact.csv reads as it does in the app.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { signal } from '@preact/signals';
+import i18next, { type Resource } from 'i18next';
+import { paramAt, type Result, type Ruleset } from '../../engine';
+import { createFormatters } from '../../i18n/format';
+import type { I18n } from '../../i18n';
+import { checkSentences, reasonText } from '../../ui/texts';
+import { RULES_DIR } from '../load-rules';
+
+export const SOURCE_LANGUAGE = 'nl';
+
+function localesDir(): string {
+  const beside = join(dirname(RULES_DIR), 'locales');
+  return existsSync(beside) ? beside : join(process.cwd(), 'locales');
+}
+
+/** The languages with both interface and rule texts. */
+export function screenLanguages(): string[] {
+  const dir = localesDir();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'app.json')) && existsSync(join(dir, e.name, 'rules.json')))
+    .map((e) => e.name);
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Resource[string][string];
+
+/** Nests dotted parameter ids ("vork.mealNormal") the way i18next reads "{{param.vork.mealNormal}}". */
+function nest(values: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, text] of Object.entries(values)) {
+    const parts = id.split('.');
+    let node = out;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1) as string] = text;
+  }
+  return out;
+}
+
+/**
+ * An I18n for one language at one date, synchronous, for the command line and its workers. The rule
+ * texts come from the rules release when it has them (`ruleTexts`, by language), else from locales/.
+ */
+export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts: Record<string, Record<string, unknown>> = {}): I18n {
+  const dir = localesDir();
+  const instance = i18next.createInstance();
+  const resources: Resource = {};
+  for (const l of new Set([lang, SOURCE_LANGUAGE])) {
+    const rules = (ruleTexts[l] as Resource[string][string] | undefined) ?? readJson(join(dir, l, 'rules.json'));
+    resources[l] = { app: readJson(join(dir, l, 'app.json')), rules };
+  }
+  instance.init({
+    lng: lang,
+    fallbackLng: SOURCE_LANGUAGE,
+    ns: ['app', 'rules'],
+    defaultNS: 'app',
+    resources,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    returnEmptyString: false,
+    initAsync: false,
+  });
+  const f = createFormatters(lang);
+  const values: Record<string, string> = {};
+  for (const [id, p] of ruleset.parameters) {
+    try {
+      const v = paramAt(ruleset, id, date);
+      values[id] = f.amount(p.unit.startsWith('EUR') ? v / 100 : v, p.unit);
+    } catch {
+      // no value at this date: a text naming it keeps its placeholder out
+    }
+  }
+  const param = nest(values);
+  return {
+    language: signal(lang),
+    languages: [lang],
+    t: (key, options) => instance.t(key, { ...options, ns: 'app' }) as string,
+    tr: (key, options) => instance.t(key, { param, ...options, ns: 'rules' }) as string,
+    has: (key) => instance.exists(key, { ns: 'rules' }),
+    ...f,
+    setRuleParameters() {},
+    async changeLanguage() {},
+  };
+}
+
+/**
+ * Why a household is on the contact list for a right: the right's own reason sentence for the outcome
+ * that decided it, with the household's figures; else the deciding checks of the engine's trace.
+ * `traced` evaluates the same household again with traces (only needed for that fallback).
+ */
+export function contactReason(i18n: I18n, r: Result, answers: Record<string, unknown>, traced: () => Result[]): string {
+  const own = reasonText(i18n, r, answers);
+  if (own) return own;
+  const withTrace = traced().find((t) => t.id === r.id);
+  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? []).join(' ');
+}
