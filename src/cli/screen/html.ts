@@ -45,16 +45,16 @@ function rightBars(i18n: I18n, id: string, c: RightCounts, households: number): 
     const n = c[field];
     // a suppressed count draws no bar: its length would tell the number
     const width = n < SMALL || households === 0 ? 0 : Math.max(0.5, (n / households) * 100);
-    return `<div class="row ${field}"><span class="label">${escapeHtml(legendLabel(i18n, key))}</span><span class="track"><span class="bar" style="width:${width.toFixed(1)}%"></span></span><span class="n">${escapeHtml(shownCount(i18n, n))}</span></div>`;
+    return `<div class="row ${field}"><span class="label">${escapeHtml(legendLabel(i18n, key))}</span><span class="track"><span class="bar" style="width:${width.toFixed(1)}%"></span></span><bdi class="n" dir="ltr">${escapeHtml(shownCount(i18n, n))}</bdi></div>`;
   }).join('');
   const near = c.nearMiss >= SMALL ? `<p class="near">${escapeHtml(i18n.t('screening.nearMiss', { n: shownCount(i18n, c.nearMiss) }))}</p>` : '';
-  return `<section class="right"><h3>${escapeHtml(rightTitle(i18n, id))} <code>${escapeHtml(id)}</code></h3>${rows}${near}</section>`;
+  return `<section class="right"><h3>${escapeHtml(rightTitle(i18n, id))} <bdi dir="ltr"><code>${escapeHtml(id)}</code></bdi></h3>${rows}${near}</section>`;
 }
 
 function areaTable(i18n: I18n, area: string, byRight: Record<string, number>, order: string[]): string {
   const rows = order
     .filter((id) => (byRight[id] ?? 0) > 0)
-    .map((id) => `<tr><th scope="row">${escapeHtml(rightTitle(i18n, id))}</th><td>${escapeHtml(shownCount(i18n, byRight[id] ?? 0))}</td></tr>`)
+    .map((id) => `<tr><th scope="row">${escapeHtml(rightTitle(i18n, id))}</th><td><bdi dir="ltr">${escapeHtml(shownCount(i18n, byRight[id] ?? 0))}</bdi></td></tr>`)
     .join('');
   return `<table><caption>${escapeHtml(area)}</caption><thead><tr><th scope="col">${escapeHtml(i18n.t('screening.right'))}</th><th scope="col">${escapeHtml(i18n.t('screening.toContact'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -71,7 +71,7 @@ code{font-size:.8rem;color:#555;font-weight:normal}
 .row{display:grid;grid-template-columns:11rem 1fr 4.5rem;align-items:center;gap:.5rem;font-size:.9rem}
 .track{display:block;height:.9rem;background:#eee;border:1px solid #bbb}
 .bar{display:block;height:100%;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-.n{text-align:end;font-variant-numeric:tabular-nums}
+.n{display:block;text-align:end;font-variant-numeric:tabular-nums}
 .eligible .bar,.legend .eligible::before{background:#1b5e20}
 .ask .bar,.legend .ask::before{background:#0d47a1}
 .alreadyReceives .bar,.legend .alreadyReceives::before{background:#9e9e9e}
@@ -83,6 +83,7 @@ table{border-collapse:collapse;width:100%;break-inside:avoid;font-size:.9rem}
 caption{text-align:start;font-weight:bold;padding:.25rem 0}
 th,td{border:1px solid #999;padding:.2rem .4rem;text-align:start}td{text-align:end;font-variant-numeric:tabular-nums}
 .note{font-size:.85rem;color:#444}
+@media (max-width:40rem){body{padding:1rem}.row{grid-template-columns:1fr 4rem;gap:0 .5rem}.row .label{grid-column:1/-1}}
 @media print{body{padding:0;max-width:none;font-size:11pt}h2{break-after:avoid}@page{size:A4;margin:15mm}}
 `;
 

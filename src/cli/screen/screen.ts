@@ -4,8 +4,10 @@
  * not read (rejected.csv). Workers on every core; the file is streamed, so memory stays bounded.
  */
 import { createWriteStream, mkdirSync, statSync, type WriteStream, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { amountsUpdated, EngineError, evaluate } from '../../engine';
 import type { Release } from '../../rules/release';
@@ -48,6 +50,14 @@ const write = (stream: WriteStream, text: string) =>
 
 const close = (stream: WriteStream) => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
 
+/** A worker running `entry`; from the TypeScript sources (tests, benchmarks) through tsx's loader. */
+function startWorker(entry: URL, setup: WorkerSetup): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: setup });
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const code = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true, workerData: setup });
+}
+
 /** Checks what can be checked before any row is read: the date, the language, the header. */
 export async function prepare(o: ScreenOptions, { ruleset }: Release) {
   try {
@@ -86,7 +96,7 @@ export async function screen(o: ScreenOptions, release: Release): Promise<Screen
     floorRatio: o.floorRatio,
   };
   const count = Math.max(1, o.workers ?? availableParallelism());
-  const workers = Array.from({ length: count }, () => new Worker(o.workerEntry, { workerData: setup }));
+  const workers = Array.from({ length: count }, () => startWorker(o.workerEntry, setup));
   const inFlight = new Array<number>(count).fill(0);
   const ready = new Map<number, ChunkResult>();
   let failure: Error | null = null;
