@@ -85,9 +85,11 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
     return out.sort((a, b) => a.line - b.line);
   }
 
-  function household(row: RawRow): Household {
+  /** The household of a row; `onId` learns its id as soon as it is read, for the rejected list. */
+  function household(row: RawRow, onId: (id: string) => void): Household {
     if (row.error) throw new RowError(row.error);
     const h = row.fields ? rowToHousehold(plan as ColumnPlan, row.fields, decimalComma, rightIds) : jsonToHousehold(row.text as string, rightIds);
+    onId(h.id);
     const problem = validateAnswers(ruleset, h.answers);
     if (problem) throw new RowError(problem);
     return h;
@@ -123,8 +125,9 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
     for (const row of rawRows(decoder.decode(chunk.bytes), chunk.firstLine)) {
       let idForError = row.fields && plan ? (row.fields[plan.header.indexOf('id')] ?? '') : '';
       try {
-        const h = household(row);
-        idForError = h.id;
+        const h = household(row, (id) => {
+          idForError = id;
+        });
         if (setup.floorRatio !== undefined) {
           tally.households++;
           const [text, n] = floorRows(h);
