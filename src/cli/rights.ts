@@ -21,8 +21,7 @@ import { toOutput } from './output';
 import { runDiff } from './diff';
 import { writeLock } from './lock';
 import { report, ReviewUsageError } from './review-commands';
-import { screenCommand } from './screen/command';
-import { runScreenWorker, type WorkerSetup } from './screen/worker';
+import type { WorkerSetup } from './screen/worker';
 
 const USAGE = `Usage:
   rights evaluate [--date YYYY-MM-DD] [--no-trace] FILE    evaluate one household (FILE - reads standard input)
@@ -139,7 +138,8 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'report') return await report(rest, process.stdout);
     if (command === 'lock') return writeLock(RULES_DIR, process.stdout);
     if (command === 'diff') return await runDiff(rest, today(), process.stdout, process.stderr);
-    if (command === 'screen') return await screenCommand(rest, new URL(import.meta.url), USAGE);
+    // loaded only for this command: the others start as fast as before
+    if (command === 'screen') return await (await import('./screen/command')).screenCommand(rest, new URL(import.meta.url), USAGE);
     if (command !== 'evaluate' && command !== 'check' && command !== 'release') {
       throw new UsageError(command ? `unknown command "${command}"` : 'name a command');
     }
@@ -190,7 +190,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // The screen command starts this same module as its workers.
-if (!isMainThread && (workerData as WorkerSetup | undefined)?.kind === 'screen-worker') runScreenWorker(workerData as WorkerSetup);
+if (!isMainThread && (workerData as WorkerSetup | undefined)?.kind === 'screen-worker') {
+  import('./screen/worker').then((w) => w.runScreenWorker(workerData as WorkerSetup));
+}
 else {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
