@@ -222,3 +222,26 @@ describe('columns come from questions.json', () => {
     expect(() => planColumns(rules, ['id', 'medicalWaste'])).toThrow(/unknown column "medicalWaste"/);
   });
 });
+
+describe('the reason of a contact row', () => {
+  it("is the right's own sentence, else the deciding checks of the engine's trace as the app says them", async () => {
+    const { evaluate } = await import('../../src/engine');
+    const { contactReason, nodeI18n } = await import('../../src/cli/screen/words');
+    const i18n = nodeI18n('nl', rules, DATE);
+    const answers = { adults: 1, children: [], netMonthlyIncome: 1200, statuses: [] };
+    const tariff = evaluate(rules, answers, DATE).find((r) => r.id === 'kortrijk.sociaal-tarief');
+    let traced = 0;
+    const trace = () => {
+      traced++;
+      return evaluate(rules, answers, DATE, { trace: true });
+    };
+    expect(tariff?.status).toBe('eligible');
+    expect(contactReason(i18n, rules, tariff as NonNullable<typeof tariff>, answers, trace)).toMatch(/^Het inkomen van je gezin \(€\s1\.200 per maand\)/);
+    expect(traced).toBe(0);
+    // a reason without a sentence of its own (a rules release newer than the texts)
+    const fallback = contactReason(i18n, rules, { ...(tariff as NonNullable<typeof tariff>), reason: 'not-written-yet' }, answers, trace);
+    expect(traced).toBe(1);
+    expect(fallback).toMatch(/1\.200/);
+    expect(fallback).not.toMatch(/not-written-yet|netMonthlyIncome/);
+  });
+});

@@ -9,7 +9,8 @@ import i18next, { type Resource } from 'i18next';
 import { paramAt, type Result, type Ruleset } from '../../engine';
 import { createFormatters } from '../../i18n/format';
 import type { I18n } from '../../i18n';
-import { checkSentences, reasonText } from '../../ui/texts';
+import { checkSentences, explainContext } from '../../ui/explain';
+import { reasonText } from '../../ui/texts';
 import { RULES_DIR } from '../load-rules';
 
 export const SOURCE_LANGUAGE = 'nl';
@@ -92,9 +93,9 @@ export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts
  * that decided it, with the household's figures; else the deciding checks of the engine's trace.
  * `traced` evaluates the same household again with traces (only needed for that fallback).
  */
-export function contactReason(i18n: I18n, r: Result, answers: Record<string, unknown>, traced: () => Result[]): string {
+export function contactReason(i18n: I18n, ruleset: Ruleset, r: Result, answers: Record<string, unknown>, traced: () => Result[]): string {
   const own = reasonText(i18n, r, answers);
   if (own) return own;
   const withTrace = traced().find((t) => t.id === r.id);
-  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? []).join(' ');
+  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).join(' ');
 }

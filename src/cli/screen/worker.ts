@@ -101,7 +101,7 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
     let traced: Result[] | null = null;
     const trace = () => (traced ??= evaluate(ruleset, h.answers, setup.date, { trace: true }));
     for (const r of contact) {
-      const reason = contactReason(i18n, r, h.answers, trace);
+      const reason = contactReason(i18n, ruleset, r, h.answers, trace);
       out += `${head}${r.id},${r.status},${r.amount ?? ''},${r.unit ?? ''},${csvCell(reason)}\n`;
     }
     return out;
