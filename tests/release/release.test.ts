@@ -168,7 +168,7 @@ describe('the rights command on a release folder', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('refuses a tampered release folder with a message naming the file', () => {
     const out = mkdtempSync(join(tmpdir(), 'release-'));
