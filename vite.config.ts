@@ -37,7 +37,8 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   test: {
     environment: 'happy-dom',
-    include: ['tests/**/*.test.{ts,tsx}'],
+    // npm run test:reliability sets RELIABILITY: the fuzz suites (tests/reliability/*.fuzz.ts) take a while
+    include: process.env.RELIABILITY ? ['tests/reliability/**/*.fuzz.ts'] : ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**'],
   },
 });

@@ -22,6 +22,12 @@ export function evaluateLine(
     }
     if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new LineError(`line ${lineNo} is not an object`);
     id = row.id ?? null;
+    try {
+      JSON.stringify(id);
+    } catch {
+      id = null; // an id nested too deeply to echo back
+      throw new LineError(`line ${lineNo}: "id" must be text or a number`);
+    }
     const date = row.date ?? defaultDate;
     if (typeof date !== 'string') throw new LineError('"date" must be a string YYYY-MM-DD');
     const problem = validateAnswers(rules, row.answers);

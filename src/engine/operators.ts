@@ -23,9 +23,12 @@ export const RELATIONS: Record<string, (a: unknown, b: unknown) => boolean> = {
   '>=': (a, b) => (a as number) >= (b as number),
 };
 
-/** `in`: a value in a list (strict equality), or a piece of text in a text; anything else is false. */
+/**
+ * `in`: a value in a list (strict equality) or a piece of text in a text, as json-logic-js: a haystack
+ * that is empty text, null, a number or any other non-list is false (so "" is in no text, not even "").
+ */
 export const contains = (needle: unknown, hay: unknown): boolean =>
-  Array.isArray(hay) ? hay.indexOf(needle) !== -1 : typeof hay === 'string' ? hay.indexOf(String(needle)) !== -1 : false;
+  Array.isArray(hay) ? hay.indexOf(needle) !== -1 : typeof hay === 'string' && hay !== '' ? hay.indexOf(String(needle)) !== -1 : false;
 
 /** The arithmetic operators on known operands, as json-logic-js computes them. */
 export const ARITHMETIC: Record<string, (v: unknown[]) => unknown> = {
