@@ -92,7 +92,9 @@ function main(argv: string[]): number {
   const lines = summarise(results);
   const width = Math.max(...lines.map((l) => l.label.length));
   process.stdout.write('\nReliability report\n');
-  for (const r of results) process.stdout.write(`  ran: ${r.suite}: ${r.title}${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}\n`);
+  for (const r of results) {
+    process.stdout.write(`  ran ${r.ranAt ?? ''} ${r.suite}: ${r.title}${r.notes?.length ? ` — ${r.notes.join('; ')}` : ''}\n`);
+  }
   for (const l of lines) process.stdout.write(`${l.ok ? '  ' : '✗ '}${l.label.padEnd(width)}  ${l.value}\n`);
   for (const p of problems) process.stdout.write(`✗ ${p}\n`);
   const failed = problems.length > 0 || lines.some((l) => !l.ok);
