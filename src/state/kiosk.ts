@@ -1,17 +1,16 @@
 /**
  * The kiosk's inactivity timer: after `idleMs` without a touch or a key it warns, counts down
  * `warningMs`, then wipes. A screen with nothing on it (`isPristine`) is left alone. Any activity
- * stops the countdown. Time and timers can be injected (tests).
+ * stops the countdown. The idle part is the app's one inactivity clock (src/storage/idle.ts); time
+ * and timers can be injected (tests).
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
+import { createIdleTimer, defaultTimers, type Timers } from '../storage/idle';
+
+export type { Timers } from '../storage/idle';
 
 /** The warning's class: activity inside it does not count as "still here". */
 export const KIOSK_DIALOG_CLASS = 'kiosk-dialog';
-
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
 
 export interface KioskTimerOptions {
   idleMs: number;
@@ -34,36 +33,43 @@ export interface KioskTimer {
   dispose(): void;
 }
 
-const defaultTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 export function createKioskTimer(options: KioskTimerOptions): KioskTimer {
   const now = options.now ?? Date.now;
   const timers = options.timers ?? defaultTimers;
   const secondsLeft = signal<number | null>(null);
-  let handle: unknown;
+  let countdown: unknown;
   let deadline = 0;
   let disposed = false;
 
-  const clear = () => {
-    if (handle !== undefined) timers.clear(handle);
-    handle = undefined;
+  const stopCountdown = () => {
+    if (countdown !== undefined) timers.clear(countdown);
+    countdown = undefined;
+    secondsLeft.value = null;
   };
-  const schedule = (fn: () => void, ms: number) => {
-    clear();
-    if (!disposed) handle = timers.set(fn, ms);
-  };
+
+  const idle = createIdleTimer({
+    idleMs: options.idleMs,
+    now,
+    timers,
+    onIdle() {
+      if (disposed) return;
+      if (options.isPristine()) {
+        idle.restart();
+        return;
+      }
+      deadline = now() + options.warningMs;
+      tick();
+    },
+  });
 
   const wipe = () => {
-    clear();
-    secondsLeft.value = null;
+    stopCountdown();
     options.onWipe();
-    schedule(onIdle, options.idleMs);
+    if (!disposed) idle.restart();
   };
 
-  const tick = () => {
+  function tick() {
+    countdown = undefined;
     const left = deadline - now();
     if (left <= 0) {
       wipe();
@@ -71,32 +77,26 @@ export function createKioskTimer(options: KioskTimerOptions): KioskTimer {
     }
     secondsLeft.value = Math.ceil(left / 1000);
     // Wake at the next whole second, so the count shown is never late by more than a tick.
-    schedule(tick, left % 1000 || 1000);
-  };
-
-  function onIdle() {
-    handle = undefined;
-    if (options.isPristine()) {
-      schedule(onIdle, options.idleMs);
-      return;
-    }
-    deadline = now() + options.warningMs;
-    tick();
+    if (!disposed) countdown = timers.set(tick, left % 1000 || 1000);
   }
 
-  schedule(onIdle, options.idleMs);
+  idle.restart();
 
   return {
     secondsLeft,
     activity() {
       if (disposed) return;
-      secondsLeft.value = null;
-      schedule(onIdle, options.idleMs);
+      stopCountdown();
+      idle.restart();
     },
-    wipeNow: wipe,
+    wipeNow() {
+      idle.stop();
+      wipe();
+    },
     dispose() {
       disposed = true;
-      clear();
+      idle.stop();
+      stopCountdown();
     },
   };
 }
