@@ -9,15 +9,15 @@ import { createPwa } from './pwa';
 import { createAppState } from './state/app-state';
 import { localDate } from './state/date';
 import { loadRules } from './state/rules';
-import { ModeRoot } from './modes/ModeRoot';
-import { openSession } from './modes/session';
-import { createRouter } from './ui/router';
+import { ModeRoot } from './ui/modes/ModeRoot';
+import { openSession } from './state/session';
+import { createRouter, paths } from './ui/router';
 import './ui/styles.css';
 
 async function start() {
   const rules = loadRules();
-  // The mode (resident or kiosk) decides the store; a share link opens in memory (src/modes).
-  const session = await openSession(window, rules);
+  // The mode (resident or kiosk) decides the store; a share link opens in memory (src/state/session.ts).
+  const session = await openSession(window, rules, paths);
   const { storage } = session;
   const savedLanguage = await session.settings.getSetting<string>('language').catch(() => undefined);
   const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages));

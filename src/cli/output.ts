@@ -1,4 +1,5 @@
 /** The command line's view of a result: the figures, and the trace as readable reasons. */
+import { isMoneyUnit } from '../engine/values';
 import type { Result, TraceEntry, TraceOperand } from '../engine';
 
 export interface OutputResult {
@@ -13,7 +14,7 @@ export interface OutputResult {
 }
 
 const value = (o: TraceOperand) => {
-  const v = typeof o.value === 'number' && o.unit?.startsWith('EUR') ? o.value.toFixed(2) : JSON.stringify(o.value);
+  const v = typeof o.value === 'number' && isMoneyUnit(o.unit) ? o.value.toFixed(2) : JSON.stringify(o.value);
   return o.name ? `${o.name} ${v}` : v;
 };
 

@@ -9,6 +9,7 @@
  * Every command takes `--rules DIR`: a release folder or a source folder like rules/ (the default).
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { isoDate } from '../engine/values';
 import { createInterface } from 'node:readline';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { type Answers, amountsUpdated, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
@@ -37,10 +38,7 @@ Every command takes --rules DIR: a release folder or a source folder like rules/
 
 class UsageError extends Error {}
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const today = (): string => isoDate(new Date());
 
 interface Options {
   rules: string;

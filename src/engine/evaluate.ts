@@ -2,7 +2,8 @@
  * evaluate(ruleset, answers, date): the status of every right in force at `date`, with its figures
  * and, on request, a trace of the conditions. Pure: the date is an argument, never the clock.
  */
-import { type EvalContext, isMoneyUnit, isUnknown, mergeUnknown, Unknown } from './logic';
+import { type EvalContext, isUnknown, mergeUnknown, Unknown } from './logic';
+import { isMoneyUnit } from './values';
 import type { CompiledRule, Ruleset } from './ruleset';
 import type { Answers, IsoDate, OutcomeTrace, Result, Status, TraceEntry } from './types';
 

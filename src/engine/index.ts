@@ -18,3 +18,4 @@ export { loadRuleset, type Problem, type RuleFile, type Ruleset, RulesetError, v
 export type * from './types';
 export { builtInSchemaFiles, compareVersions, ENGINE_VERSION, loadWithBuiltInSchemas } from './release';
 export { type Clause, type CompareOp, describeRight, EXAMPLE_HOUSEHOLDS, type Figure, type Limit, type RightDescription, type Route, type Term } from './describe';
+export { isMoneyUnit, isObject, isoDate } from './values';

@@ -10,7 +10,7 @@ type Check = (v: unknown) => boolean;
 
 const IGNORED = new Set(['$schema', '$id', 'title', 'description', '$comment', 'examples', 'default']);
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from './values';
 
 function typeCheck(t: string): Check | null {
   switch (t) {

@@ -67,3 +67,12 @@ export function roundHalfUp(x: number): number {
   const cleaned = Math.round(x * 1e6) / 1e6;
   return Math.floor(cleaned + 0.5);
 }
+
+/** A JSON object (not null, not an array). */
+export const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/** A day as YYYY-MM-DD in the local time of `d` (the evaluation date of "today"). */
+export function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,4 +1,5 @@
 /** Intl helpers per language: money (nl: € 1.234,56), numbers, dates, and reading typed numbers back. */
+import { isMoneyUnit } from '../engine/values';
 
 /** The Intl locale for a language: Belgian conventions for the country's languages. */
 export function intlLocale(lang: string): string {
@@ -33,7 +34,7 @@ export function createFormatters(lang: string): Formatters {
     },
     list: (items, type = 'conjunction') => new Intl.ListFormat(locale, { type, style: 'long' }).format(items),
     amount(value, unit) {
-      if (unit?.startsWith('EUR')) return money(value);
+      if (isMoneyUnit(unit)) return money(value);
       if (unit?.startsWith('percent')) return percent.format(value / 100);
       return new Intl.NumberFormat(locale).format(value);
     },

@@ -13,6 +13,7 @@
  *   "digest": "<base64url SHA-256 of format|version|kdf|iterations|salt|cipher|iv|ciphertext>"
  * }
  */
+import { isObject } from '../engine/values';
 import { fromBase64Url, toBase64Url } from './base64url';
 import {
   type Bytes,
@@ -103,7 +104,6 @@ export async function sealEnvelope(payload: unknown, passphrase: string, options
   return JSON.stringify({ ...file, digest }, null, 1);
 }
 
-const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
 function bytesField(value: unknown, name: string, length?: number): Bytes {
   const bytes = typeof value === 'string' ? fromBase64Url(value) : null;

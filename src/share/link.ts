@@ -14,6 +14,7 @@
  * their index in a fixed list, children are their ages; any other key travels under `x` as it is.
  * THE CODE TABLES BELOW ARE APPEND-ONLY: links already printed or saved must keep decoding.
  */
+import { isObject } from '../engine/values';
 import type { Answers, IsoDate } from '../engine/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
@@ -91,7 +92,6 @@ const BY_KEY = new Map(KEYS.map((k) => [k.key, k]));
 const BY_CODE = new Map(KEYS.map((k) => [k.code, k]));
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
 const isMoney = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 1e9;
 
@@ -334,11 +334,6 @@ function findToken(input: string): string | null {
     if (part.startsWith(`${SHARE_PARAM}=`)) return part.slice(SHARE_PARAM.length + 1);
   }
   return null;
-}
-
-/** Whether `urlOrFragment` carries a shared result (cheap; decoding still validates). */
-export function hasShareFragment(urlOrFragment: string): boolean {
-  return typeof urlOrFragment === 'string' && findToken(urlOrFragment) !== null;
 }
 
 export interface DecodeOptions {

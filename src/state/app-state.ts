@@ -3,6 +3,7 @@
  * engine (results, the questions still worth asking). Actions are the only writers; one `effect`
  * saves every change to the storage. Create one per app (and one per test) with `createAppState`.
  */
+import { isMoneyUnit } from '../engine/values';
 import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
@@ -22,7 +23,6 @@ export interface AppStateOptions {
   date: string;
   /** the engine and rules, when already loaded (tests); the shell sets them later with `setRules` */
   rules?: LoadedRules | null;
-  householdId?: string;
 }
 
 export interface AppActions {
@@ -45,8 +45,6 @@ export interface AppActions {
   setDraft(key: string, draft: unknown): void;
   /** wipes the household's answers, here and in the storage */
   erase(): Promise<void>;
-  /** saves the current household, then opens another (brugfiguur mode) */
-  switchHousehold(id: string): Promise<void>;
   saveSetting(key: string, value: unknown): Promise<void>;
   /** resolves when every change so far is written (before a reload for an update) */
   flush(): Promise<void>;
@@ -55,7 +53,6 @@ export interface AppActions {
 export interface AppState {
   readonly storageKind: Storage['kind'];
   readonly date: ReadonlySignal<string>;
-  readonly householdId: ReadonlySignal<string>;
   readonly rules: ReadonlySignal<LoadedRules | null>;
   readonly rulesError: ReadonlySignal<string | null>;
   readonly answers: ReadonlySignal<Answers>;
@@ -106,7 +103,6 @@ const omit = <T extends Record<string, unknown>>(o: T, key: string): T => {
 export function createAppState(options: AppStateOptions): AppState {
   const { storage } = options;
   const date = signal(options.date);
-  const householdId = signal(options.householdId ?? DEFAULT_HOUSEHOLD);
   const rules = signal<LoadedRules | null>(options.rules ?? null);
   const rulesError = signal<string | null>(null);
   const answers = signal<Answers>({});
@@ -173,7 +169,7 @@ export function createAppState(options: AppStateOptions): AppState {
     for (const [id, p] of r.ruleset.parameters) {
       try {
         const v = r.paramAt(r.ruleset, id, date.value);
-        out[id] = { value: p.unit.startsWith('EUR') ? v / 100 : v, unit: p.unit };
+        out[id] = { value: isMoneyUnit(p.unit) ? v / 100 : v, unit: p.unit };
       } catch {
         // no value at this date: a text naming it keeps its placeholder out (see i18n)
       }
@@ -200,10 +196,10 @@ export function createAppState(options: AppStateOptions): AppState {
       storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
     }
   };
-  const snapshotOf = (saved: HouseholdRecord | undefined) => saved ?? emptyHousehold(householdId.peek());
+  const snapshotOf = (saved: HouseholdRecord | undefined) => saved ?? emptyHousehold(DEFAULT_HOUSEHOLD);
   const snapshot = (): HouseholdRecord => {
     const record: HouseholdRecord = {
-      ...emptyHousehold(householdId.peek()),
+      ...emptyHousehold(DEFAULT_HOUSEHOLD),
       answers: answers.value,
       skipped: [...skipped.value],
       history: [...history.value],
@@ -275,7 +271,7 @@ export function createAppState(options: AppStateOptions): AppState {
     async restore() {
       let saved: HouseholdRecord | undefined;
       try {
-        saved = await storage.getHousehold(householdId.peek());
+        saved = await storage.getHousehold(DEFAULT_HOUSEHOLD);
       } catch {
         storageProblem.value = 'failed';
       }
@@ -347,19 +343,10 @@ export function createAppState(options: AppStateOptions): AppState {
       clearHousehold();
       await actions.flush();
       try {
-        await storage.deleteHousehold(householdId.peek());
+        await storage.deleteHousehold(DEFAULT_HOUSEHOLD);
       } catch (e) {
         storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
       }
-    },
-    async switchHousehold(id) {
-      await actions.flush();
-      batch(() => {
-        restored.value = false;
-        clearHousehold();
-        householdId.value = id;
-      });
-      await actions.restore();
     },
     async saveSetting(key, value) {
       try {
@@ -380,7 +367,6 @@ export function createAppState(options: AppStateOptions): AppState {
   return {
     storageKind: storage.kind,
     date,
-    householdId,
     rules,
     rulesError: combinedError,
     answers,

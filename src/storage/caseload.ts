@@ -7,6 +7,7 @@
  * CASE_MIGRATIONS that brings a record of the previous version one further, and extend
  * `parseCaseHousehold`. Records and export files of every older version then keep opening.
  */
+import { isObject } from '../engine/values';
 import type { Answers, IsoDate, Status } from '../engine/types';
 
 export const CASE_RECORD_VERSION = 1;
@@ -357,10 +358,6 @@ function parseProgress(raw: unknown): QuestionnaireProgress {
     history: strings(raw.history, '/progress/history'),
     drafts: structuredClone(raw.drafts),
   };
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return !!x && typeof x === 'object' && !Array.isArray(x);
 }
 
 export function isIsoDate(x: unknown): x is IsoDate {

@@ -4,6 +4,7 @@
  * - `memory`: nothing leaves the page (kiosk mode, or when IndexedDB is missing or refused).
  * Several households can be kept side by side (brugfiguur mode); the resident app uses one.
  */
+import { isObject } from '../engine/values';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 
 /** One household's questionnaire, as saved. Bump `v` and add a step in `migrateHousehold` to change it. */
@@ -47,7 +48,6 @@ export interface Storage {
   /** throws a StorageError ('full' on QuotaExceededError) when the write fails */
   putHousehold(record: HouseholdRecord): Promise<void>;
   deleteHousehold(id: string): Promise<void>;
-  listHouseholds(): Promise<HouseholdRecord[]>;
   getSetting<T>(key: string): Promise<T | undefined>;
   putSetting(key: string, value: unknown): Promise<void>;
   /** erases every household and setting */
@@ -81,7 +81,6 @@ export function migrateHousehold(raw: unknown, id: string): HouseholdRecord {
   const base = emptyHousehold(id);
   if (!raw || typeof raw !== 'object') return base;
   const r = raw as Partial<HouseholdRecord>;
-  const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
   const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
   const record: HouseholdRecord = {
     v: 1,
@@ -107,7 +106,6 @@ export function createMemoryStorage(problem: StorageProblem | null = null): Stor
     getHousehold: async (id) => (households.has(id) ? clone(households.get(id)) : undefined),
     putHousehold: async (record) => void households.set(record.id, clone(record)),
     deleteHousehold: async (id) => void households.delete(id),
-    listHouseholds: async () => [...households.values()].map(clone),
     getSetting: async <T>(key: string) => clone(settings.get(key)) as T | undefined,
     putSetting: async (key, value) => void settings.set(key, clone(value)),
     clear: async () => {
@@ -118,7 +116,8 @@ export function createMemoryStorage(problem: StorageProblem | null = null): Stor
   };
 }
 
-function isQuotaError(e: unknown): boolean {
+/** The device is full (a write refused for lack of space), as each browser says it. */
+export function isQuotaError(e: unknown): boolean {
   const err = e as { name?: string; code?: number; inner?: { name?: string } } | null;
   return err?.name === 'QuotaExceededError' || err?.code === 22 || err?.inner?.name === 'QuotaExceededError';
 }
@@ -142,9 +141,6 @@ function wrapIndexedDb(db: IDBPDatabase<Schema>): Storage {
     },
     putHousehold: (record) => write(() => db.put('households', clone(record))),
     deleteHousehold: (id) => write(() => db.delete('households', id)),
-    async listHouseholds() {
-      return (await db.getAll('households')).map((r) => migrateHousehold(r, r.id));
-    },
     getSetting: async <T>(key: string) => (await db.get('settings', key)) as T | undefined,
     putSetting: (key, value) => write(() => db.put('settings', clone(value), key)),
     clear: () =>

@@ -4,7 +4,7 @@ import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
 import { LanguageSelect } from './components/LanguagePicker';
 import { SharedBanner } from './components/SharedBanner';
-import { useMode } from '../modes/context';
+import { useMode } from './modes/context';
 import { type Services, ServicesContext, useServices } from './context';
 import { paths } from './router';
 import { Catalogue } from './screens/Catalogue';

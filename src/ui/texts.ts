@@ -135,4 +135,3 @@ export function telLink(phone: string): string {
   return `tel:${digits.startsWith('0') && !digits.startsWith('00') ? `+32${digits.slice(1)}` : digits}`;
 }
 
-export const ruleOf = (ruleset: Ruleset, id: string) => ruleset.rulesById.get(id);

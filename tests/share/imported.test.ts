@@ -5,7 +5,7 @@
  * rules version 2099) are refused on every way in, and "newer" is said only of a version that is.
  */
 import { describe, expect, it } from 'vitest';
-import { resultCheck } from '../../src/modes/session';
+import { resultCheck } from '../../src/state/session';
 import { decodeShareFragment, encodeShareFragment, type SharedResult, ShareLinkError } from '../../src/share/link';
 import { openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
 import { localDate } from '../../src/state/date';

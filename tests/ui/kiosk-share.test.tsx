@@ -4,13 +4,13 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ModeRoot } from '../../src/modes/ModeRoot';
-import { openSession, type Session } from '../../src/modes/session';
+import { ModeRoot } from '../../src/ui/modes/ModeRoot';
+import { openSession, type Session } from '../../src/state/session';
 import { createPwa } from '../../src/pwa';
 import { formatShareCode, openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
-import { createAppState } from '../../src/state/app-state';
+import { createAppState, DEFAULT_HOUSEHOLD } from '../../src/state/app-state';
 import { createMemoryStorage, emptyHousehold, type Storage } from '../../src/storage';
-import { createRouter } from '../../src/ui/router';
+import { createRouter, paths } from '../../src/ui/router';
 import { singleMother } from '../fixtures/households';
 import { DATE, dutch, sharedRules } from './helpers';
 import { renderInMode } from './mode-helpers';
@@ -85,7 +85,7 @@ describe('a kiosk', () => {
     vi.useRealTimers();
     await waitFor(() => expect(router.route.value.name).toBe('home'));
     expect(state.hasAnswers.value).toBe(false);
-    expect(await storage.listHouseholds()).toEqual([]);
+    expect(await storage.getHousehold(DEFAULT_HOUSEHOLD)).toBeUndefined();
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
@@ -132,7 +132,7 @@ describe('a sealed link', () => {
     const version = (await rules).ruleset.manifest.version;
     const { link, code } = await sealShareLink('http://localhost/', { answers: singleMother, rulesVersion: version, date: DATE });
     window.location.hash = link.slice(link.indexOf('#'));
-    const opened = await openSession(window, rules);
+    const opened = await openSession(window, rules, paths);
     expect(window.location.hash, 'the link left the address bar').toBe('#/');
     expect(opened.locked).not.toBeNull();
     const { state } = await renderRoot(opened, '#/');
@@ -160,7 +160,7 @@ describe('a sealed link', () => {
       rulesVersion: '2099',
     });
     window.location.hash = link.slice(link.indexOf('#'));
-    const { state } = await renderRoot(await openSession(window, rules), '#/');
+    const { state } = await renderRoot(await openSession(window, rules, paths), '#/');
     fireEvent.input(screen.getByLabelText('Code'), { target: { value: code } });
     fireEvent.click(screen.getByRole('button', { name: 'Open het resultaat' }));
     expect((await screen.findByRole('alert', {}, { timeout: 30_000 })).textContent).toMatch(/antwoorden die niet kunnen kloppen/);

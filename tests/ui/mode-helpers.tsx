@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import type { Answers } from '../../src/engine';
-import { type ModeServices, ModeContext, residentMode } from '../../src/modes/context';
+import { type ModeServices, ModeContext, residentMode } from '../../src/ui/modes/context';
 import { createPwa } from '../../src/pwa';
 import { type AppState, createAppState } from '../../src/state/app-state';
 import { createMemoryStorage, emptyHousehold } from '../../src/storage';

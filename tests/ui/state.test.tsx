@@ -89,20 +89,6 @@ describe('app state', () => {
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['nl', 'ltr']);
   });
 
-  it('keeps several households apart (brugfiguur mode)', async () => {
-    const { state, storage } = await fresh();
-    state.actions.answer('adults', 1);
-    await state.actions.switchHousehold('gezin-2');
-    expect(state.answers.value).toEqual({});
-    state.actions.answer('adults', 4);
-    await state.actions.switchHousehold('default');
-    expect(state.answers.value).toEqual({ adults: 1 });
-    expect((await storage.listHouseholds()).map((h) => [h.id, h.answers.adults]).sort()).toEqual([
-      ['default', 1],
-      ['gezin-2', 4],
-    ]);
-  });
-
   it('erases the household everywhere', async () => {
     const { state, storage } = await fresh();
     state.actions.answer('adults', 1);

@@ -7,7 +7,7 @@ import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Provider, Result, Ruleset } from '../../engine';
 import type { AppKey } from '../../i18n';
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import { groupResults } from '../../state/results';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';

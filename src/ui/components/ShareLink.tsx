@@ -2,7 +2,7 @@
  * On the results: the way to take the result along. A resident gets "share my result"; a kiosk
  * "take your result with you" (QR code or print), shown prominently.
  */
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import { useServices } from '../context';
 import { paths } from '../router';
 

@@ -9,7 +9,7 @@
  * Loaded in its own chunk (the QR encoder).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import { qrSvg } from '../../share/qr';
 import { formatShareCode, type SealedShare, sealShareLink } from '../../share/sealed-link';
 import { useServices } from '../context';

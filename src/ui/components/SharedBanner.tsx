@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ShareLinkProblem } from '../../share/link';
 import type { AppKey } from '../../i18n';
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import { compareRulesVersion } from '../../state/imported';
 import { useServices } from '../context';
 import { UnlockShare } from './UnlockShare';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { AppKey } from '../../i18n';
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import type { ShareLinkProblem } from '../../share/link';
 import { useServices } from '../context';
 

@@ -1,5 +1,5 @@
 /** The start page: what this is, that answers stay on the device, and where to begin. */
-import { useMode } from '../../modes/context';
+import { useMode } from '../modes/context';
 import { Heading } from '../components/Heading';
 import { LanguageChoice } from '../components/LanguagePicker';
 import { useServices } from '../context';

@@ -3,8 +3,8 @@
  * (an alert dialog with a countdown; a touch anywhere else also says "still here").
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { KIOSK_DIALOG_CLASS } from '../../modes/kiosk';
-import { useMode } from '../../modes/context';
+import { KIOSK_DIALOG_CLASS } from '../../state/kiosk';
+import { useMode } from '../modes/context';
 import { useServices } from '../context';
 
 export function KioskBar() {

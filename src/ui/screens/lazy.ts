@@ -1,5 +1,5 @@
-/** Screens in their own chunks, loaded on first use (see src/modes/lazy.tsx). */
-import { lazyScreen } from '../../modes/lazy';
+/** Screens in their own chunks, loaded on first use (see src/ui/lazy.tsx). */
+import { lazyScreen } from '../lazy';
 import type { CaseloadRoute } from './caseload';
 
 export const Caseload = lazyScreen<{ route: CaseloadRoute }>(() => import('./caseload').then((m) => m.default));

@@ -3,11 +3,11 @@
  * behind a passphrase. Loaded in its own chunk. Not offered on a kiosk (a shared screen).
  */
 import { useEffect } from 'preact/hooks';
-import { useMode } from '../../../modes/context';
-import type { ModeServices } from '../../../modes/context';
-import { CASELOAD_IDLE_MS } from '../../../modes/mode';
+import { useMode } from '../../modes/context';
+import type { ModeServices } from '../../modes/context';
 import type { AppState } from '../../../state/app-state';
 import { importedAnswersProblem } from '../../../state/imported';
+import { CASELOAD_IDLE_MS } from '../../../state/mode';
 import { createVault, type Vault } from '../../../storage/vault';
 import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';

@@ -4,16 +4,16 @@
  */
 import { signal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { App } from '../ui/App';
-import { type Services, ServicesContext } from '../ui/context';
-import { paths } from '../ui/router';
-import { KioskBar, KioskIdleDialog } from '../ui/screens/KioskBar';
+import { App } from '../App';
+import { type Services, ServicesContext } from '../context';
+import { paths } from '../router';
+import { KioskBar, KioskIdleDialog } from '../screens/KioskBar';
 import { ModeContext, type ModeServices } from './context';
-import { createKioskTimer, KIOSK_DIALOG_CLASS } from './kiosk';
-import { kioskTimes, MODE_STORAGE_KEY } from './mode';
-import type { Session } from './session';
-import '../ui/modes.css';
-import '../ui/print.css';
+import { createKioskTimer, KIOSK_DIALOG_CLASS } from '../../state/kiosk';
+import { kioskTimes, MODE_STORAGE_KEY } from '../../state/mode';
+import type { Session } from '../../state/session';
+import '../modes.css';
+import '../print.css';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 

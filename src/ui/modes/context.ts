@@ -6,11 +6,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type ReadonlySignal, signal } from '@preact/signals';
-import type { ShareLinkProblem } from '../share/link';
-import type { Vault } from '../storage/vault';
-import type { KioskTimer } from './kiosk';
-import type { ModeKind } from './mode';
-import type { SharedStart } from './session';
+import type { ShareLinkProblem } from '../../share/link';
+import type { Vault } from '../../storage/vault';
+import type { KioskTimer } from '../../state/kiosk';
+import type { ModeKind } from '../../state/mode';
+import type { SharedStart } from '../../state/session';
 
 export interface ModeServices {
   kind: ModeKind;

@@ -11,10 +11,10 @@
  */
 import type { Answers } from '../engine/types';
 import type { SharedResult, ShareLinkProblem } from '../share/link';
-import { DEFAULT_HOUSEHOLD } from '../state/app-state';
-import { localDate } from '../state/date';
-import { importedResultProblem } from '../state/imported';
-import type { LoadedRules } from '../state/rules';
+import { DEFAULT_HOUSEHOLD } from './app-state';
+import { localDate } from './date';
+import { importedResultProblem } from './imported';
+import type { LoadedRules } from './rules';
 import { createMemoryStorage, emptyHousehold, openStorage, type Storage } from '../storage';
 import { detectMode, hasShareHash, type ModeSettings } from './mode';
 
@@ -49,7 +49,11 @@ export interface Session {
   restart(hash: string): void;
 }
 
-const RESULTS = '#/resultaten';
+/** Where the app lands after reading a share link: its results, or its start when the link was broken. */
+export interface Landing {
+  results: string;
+  home: string;
+}
 
 function record(id: string, answers: Answers) {
   return { ...emptyHousehold(id), answers, history: Object.keys(answers), updatedAt: new Date().toISOString() };
@@ -61,8 +65,11 @@ export function resultCheck(rules: LoadedRules): (result: SharedResult) => strin
   return (result) => importedResultProblem(questions, result, { rulesVersion: manifest.version, today: localDate() });
 }
 
-/** `rules`: the rules being loaded, to check a shared result against the questionnaire. */
-export async function openSession(win: Window, rules: Promise<LoadedRules>): Promise<Session> {
+/**
+ * `rules`: the rules being loaded, to check a shared result against the questionnaire; `landing`: the
+ * routes to open after a share link (the UI's).
+ */
+export async function openSession(win: Window, rules: Promise<LoadedRules>, landing: Landing): Promise<Session> {
   let tab: Window['sessionStorage'] | null = null;
   try {
     tab = win.sessionStorage;
@@ -103,7 +110,7 @@ export async function openSession(win: Window, rules: Promise<LoadedRules>): Pro
       shareError = problemOf(e);
     }
     // The link leaves the address bar (and the tab's history entry) at once.
-    win.history.replaceState(null, '', `${base()}${shared ? RESULTS : '#/'}`);
+    win.history.replaceState(null, '', `${base()}${shared ? landing.results : landing.home}`);
   }
 
   const device = kiosk ? null : await openStorage();

@@ -4,8 +4,8 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { Loading } from '../ui/components/Loading';
-import { useServices } from '../ui/context';
+import { Loading } from './components/Loading';
+import { useServices } from './context';
 
 export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /** The mode of a tab and the kiosk's idle timer, with a clock that moves only when the test says so. */
 import { describe, expect, it } from 'vitest';
-import { createKioskTimer } from '../../src/modes/kiosk';
-import { detectMode, hasShareHash, KIOSK_IDLE_MS, kioskTimes, MODE_STORAGE_KEY } from '../../src/modes/mode';
+import { createKioskTimer } from '../../src/state/kiosk';
+import { detectMode, hasShareHash, KIOSK_IDLE_MS, kioskTimes, MODE_STORAGE_KEY } from '../../src/state/mode';
 import { fakeClock } from '../storage/fake-clock';
 
 function tabStore(initial: Record<string, string> = {}) {
