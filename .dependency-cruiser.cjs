@@ -1,7 +1,7 @@
 /**
  * The layers of the app, checked by tests/meta/architecture.test.ts (`npx depcruise src` shows the same):
  *   main → ui → state → storage, share, rules → i18n, pwa → engine
- * and the command line → engine. Every import points down (or within its own layer); the engine
+ * and the command line → engine (and the release reader in src/rules, which uses the engine alone). Every import points down (or within its own layer); the engine
  * imports nothing but itself and its JSON Schema validator; screens and components take from the
  * engine only types (the state layer evaluates).
  */
@@ -28,17 +28,17 @@ module.exports = {
     })),
     {
       name: 'engine-is-pure',
-      comment: 'the engine imports only itself and its JSON Schema validator (no DOM, no Node, no app code)',
+      comment: 'the engine imports only itself, its JSON Schema validator and the schemas (no DOM, no Node, no app code)',
       severity: 'error',
       from: { path: '^src/engine/' },
-      to: { pathNot: ['^src/engine/', '^node_modules/@cfworker/json-schema/'] },
+      to: { pathNot: ['^src/engine/', '^node_modules/@cfworker/json-schema/', '^rules/schema/'] },
     },
     {
       name: 'cli-uses-the-engine',
-      comment: 'the command line takes its rules and evaluation from the engine, nothing of the app',
+      comment: 'the command line takes evaluation from the engine and reads releases as the app does (src/rules), nothing else of the app',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/', pathNot: ['^src/cli/', '^src/engine/'] },
+      to: { path: '^src/', pathNot: ['^src/cli/', '^src/engine/', '^src/rules/'] },
     },
     {
       name: 'ui-takes-engine-types-only',
