@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
-import { paramAt, type Ruleset } from '../engine';
+import { isMoneyUnit, paramAt, type Ruleset } from '../engine';
 import { createFormatters } from '../i18n/format';
 import type { Words } from '../i18n/describe';
 
@@ -46,7 +46,7 @@ export function wordsFor(
       const parts = id.split('.');
       let node = param;
       for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-      node[parts.at(-1) as string] = formatters.amount(p.unit.startsWith('EUR') ? cents / 100 : cents, p.unit);
+      node[parts.at(-1) as string] = formatters.amount(isMoneyUnit(p.unit) ? cents / 100 : cents, p.unit);
     }
   }
   return {

@@ -6,7 +6,7 @@
  * Pure, like the rest of the engine: the date is an argument.
  */
 import { amountAt, EngineError, inForce, paramAt, variableAt } from './evaluate';
-import { isMoneyUnit } from './logic';
+import { isMoneyUnit } from './values';
 import type { Ruleset } from './ruleset';
 import type { Answers, IsoDate, Status } from './types';
 

@@ -72,7 +72,7 @@ export function paramAt(ruleset: Ruleset, id: string, date: IsoDate): number {
 export function amountsUpdated(ruleset: Ruleset, date: IsoDate): IsoDate | null {
   let latest: IsoDate | null = null;
   for (const p of ruleset.parameters.values()) {
-    if (!p.unit.startsWith('EUR')) continue;
+    if (!isMoneyUnit(p.unit)) continue;
     for (const v of p.values) if (v.from <= date && (latest === null || v.from > latest)) latest = v.from;
   }
   return latest;
