@@ -58,7 +58,7 @@ function label(i18n: I18n, ctx: ExplainContext, name: string): string | null {
 
 function value(i18n: I18n, o: TraceOperand, listOf?: string): string {
   const v = o.value;
-  if (typeof v === 'number') return o.unit?.startsWith('EUR') ? i18n.money(v) : i18n.amount(v, o.unit);
+  if (typeof v === 'number') return i18n.amount(v, o.unit);
   if (typeof v === 'string') return optionLabel(i18n, o.name ?? listOf ?? '', v);
   if (Array.isArray(v)) {
     if (o.name === 'children') return v.length ? i18n.t('explain.children', { count: v.length }) : i18n.t('explain.noChildren');
