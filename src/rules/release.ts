@@ -6,6 +6,7 @@
  */
 import {
   compareVersions,
+  isObject,
   ENGINE_VERSION,
   loadWithBuiltInSchemas,
   type Manifest,
@@ -56,7 +57,6 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The first look at a manifest: is it a release, and can this engine read it? Throws a ReleaseError
