@@ -6,10 +6,10 @@
  * A rules version or date is checked too: a result "from a newer version" is said only when that
  * version is newer than ours but possible (not later than the year it is now).
  */
+import { isObject } from '../engine/values';
 import type { Question } from '../engine/types';
 import { CHILD_MAX_AGE } from './validate';
 
-const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
 function valueProblem(q: Question, value: unknown): string | null {
   const inBounds = (n: number) => (q.min === undefined || n >= q.min) && (q.max === undefined || n <= q.max);
