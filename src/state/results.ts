@@ -3,6 +3,7 @@
  * (what you get, ask, near misses, unknown, the rest), grouped by life domain, and which checks of the
  * engine's trace explain it.
  */
+import type { Section } from '../i18n/texts';
 import type { OutcomeTrace, Result, Ruleset, TraceEntry } from '../engine';
 
 /** Life domains in the order the results show them (rule.schema.json categories). */
@@ -18,7 +19,7 @@ export const CATEGORY_ORDER = [
   'schulden',
 ] as const;
 
-export type Section = 'eligible' | 'ask' | 'nearMiss' | 'unknown' | 'rest';
+export type { Section };
 export const SECTION_ORDER: readonly Section[] = ['eligible', 'ask', 'nearMiss', 'unknown', 'rest'];
 
 export interface CategoryGroup {

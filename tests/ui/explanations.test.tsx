@@ -10,8 +10,8 @@ import type { Answers, Result } from '../../src/engine';
 import { createI18n, type I18n, languages } from '../../src/i18n';
 import { type LoadedRules, loadRules } from '../../src/state/rules';
 import { explainingChecks } from '../../src/state/results';
-import { aboutHousehold, checkSentence, checkSentences, explainContext } from '../../src/ui/explain';
-import { answerText, capitalise } from '../../src/ui/texts';
+import { aboutHousehold, checkSentence, checkSentences, explainContext } from '../../src/i18n/explain';
+import { answerText, capitalise } from '../../src/i18n/texts';
 import { couple, pensioner, singleMother } from '../fixtures/households';
 import { renderApp } from './helpers';
 

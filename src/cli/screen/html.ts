@@ -5,7 +5,7 @@
  */
 import type { Ruleset } from '../../engine';
 import type { I18n } from '../../i18n';
-import { rightTitle } from '../../ui/texts';
+import { rightTitle } from '../../i18n/texts';
 import type { RightCounts, Summary } from './tally';
 
 const SMALL = 5;

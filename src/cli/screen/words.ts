@@ -1,5 +1,5 @@
 /**
- * The app's texts in Node: the same locale files and the same sentence builders (src/ui/texts.ts) as the
+ * The app's texts in Node: the same locale files and the same sentence builders (src/i18n/texts.ts) as the
  * resident's screens, so a reason in contact.csv reads as it does in the app.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import i18next, { type Resource } from 'i18next';
 import { paramAt, type Result, type Ruleset } from '../../engine';
 import { createFormatters } from '../../i18n/format';
 import type { I18n } from '../../i18n';
-import { checkSentences, explainContext } from '../../ui/explain';
-import { reasonText } from '../../ui/texts';
+import { checkSentences, explainContext } from '../../i18n/explain';
+import { reasonText } from '../../i18n/texts';
 import { RULES_DIR } from '../load-rules';
 
 export const SOURCE_LANGUAGE = 'nl';

@@ -11,7 +11,7 @@ import { useMode } from '../modes/context';
 import { groupResults } from '../../state/results';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
-import { amountText, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepText } from '../texts';
+import { amountText, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepText } from '../../i18n/texts';
 
 const FOLLOW_KEYS = {
   todo: 'caseload.follow.sheet.todo',

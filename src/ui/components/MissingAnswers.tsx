@@ -1,6 +1,6 @@
 import { useServices } from '../context';
 import { paths } from '../router';
-import { questionLabel } from '../texts';
+import { questionLabel } from '../../i18n/texts';
 
 /** The questions a result still waits for, each a button to answer it and come back to `returnTo`. */
 export function MissingAnswers({ questions, returnTo }: { questions: string[]; returnTo: string }) {

@@ -4,7 +4,7 @@ import type { Question } from '../../engine';
 import type { AppKey } from '../../i18n';
 import type { ChildrenDraft, Draft, ErrorKey, FieldError, MultiDraft } from '../../state/validate';
 import { useServices } from '../context';
-import { optionLabel } from '../texts';
+import { optionLabel } from '../../i18n/texts';
 
 export interface FieldProps<D> {
   question: Question;

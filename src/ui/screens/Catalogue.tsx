@@ -6,7 +6,7 @@ import { DomainIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { categoryName, rightSummary, rightTitle } from '../texts';
+import { categoryName, rightSummary, rightTitle } from '../../i18n/texts';
 
 export function Catalogue() {
   const { state, i18n } = useServices();

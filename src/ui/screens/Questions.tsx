@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../components/fields';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { optionLabel } from '../texts';
+import { optionLabel } from '../../i18n/texts';
 
 export function Questions() {
   const { state, i18n, router } = useServices();

@@ -23,7 +23,7 @@ import {
   ruleProviderName,
   sectionIntro,
   sectionTitle,
-} from '../texts';
+} from '../../i18n/texts';
 
 export function Results() {
   const { state, i18n } = useServices();

@@ -9,7 +9,7 @@ import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { MissingAnswers } from '../components/MissingAnswers';
 import { useServices } from '../context';
-import { aboutHousehold, checkSentences, explainContext } from '../explain';
+import { aboutHousehold, checkSentences, explainContext } from '../../i18n/explain';
 import { paths } from '../router';
 import {
   amountText,
@@ -23,7 +23,7 @@ import {
   rightTitle,
   stepText,
   telLink,
-} from '../texts';
+} from '../../i18n/texts';
 
 const STATUS_KEYS = {
   eligible: 'status.eligible',

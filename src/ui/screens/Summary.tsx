@@ -3,7 +3,7 @@ import { Heading } from '../components/Heading';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { answerText, questionLabel } from '../texts';
+import { answerText, questionLabel } from '../../i18n/texts';
 
 export function Summary() {
   const { state, i18n, router } = useServices();

@@ -7,7 +7,7 @@ import type { Ruleset } from '../../../engine';
 import type { AppKey } from '../../../i18n';
 import { FOLLOW_UP_STATES, type FollowUpItem, type FollowUpState, NOTE_MAX_LENGTH } from '../../../storage/caseload';
 import { useServices } from '../../context';
-import { rightTitle } from '../../texts';
+import { rightTitle } from '../../../i18n/texts';
 
 export const FOLLOW_STATE_KEYS = {
   todo: 'caseload.follow.state.todo',

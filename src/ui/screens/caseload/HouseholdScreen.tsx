@@ -25,7 +25,7 @@ import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
-import { amountText, rightTitle, sectionTitle, statusText } from '../../texts';
+import { amountText, rightTitle, sectionTitle, statusText } from '../../../i18n/texts';
 import { flash } from './flash';
 import { FollowUpList } from './FollowUp';
 import { vaultErrorText } from './messages';

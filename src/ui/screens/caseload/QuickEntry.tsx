@@ -10,7 +10,7 @@ import type { Answers, Question } from '../../../engine';
 import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../../state/validate';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
 import { useServices } from '../../context';
-import { questionLabel } from '../../texts';
+import { questionLabel } from '../../../i18n/texts';
 
 export interface Facts {
   answers: Answers;

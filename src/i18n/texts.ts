@@ -3,8 +3,7 @@
  * comes from locale keys and the engine's figures; nothing here decides eligibility.
  */
 import type { Provider, Question, Result, Rule, Ruleset } from '../engine';
-import type { AppKey, I18n } from '../i18n';
-import type { Section } from '../state/results';
+import type { AppKey, I18n } from './index';
 
 /** The first letter as a capital in the language's own way (Turkish "i" becomes "İ"). */
 export const capitalise = (s: string, lang: string) => {
@@ -38,6 +37,9 @@ export const stepText = (i18n: I18n, step: string) => (i18n.has(`steps.${step}`)
 
 export const documentName = (i18n: I18n, document: string) =>
   i18n.has(`documents.${document}`) ? i18n.tr(`documents.${document}`) : document;
+
+/** The parts of a results page, in order (src/state/results.ts sorts results into them). */
+export type Section = 'eligible' | 'ask' | 'nearMiss' | 'unknown' | 'rest';
 
 const SECTION_TITLES = {
   eligible: 'results.sections.eligible',

@@ -12,7 +12,7 @@
  *   force (the person never saw them) are not said: the reason already says what they mean.
  */
 import type { Result, Ruleset, TraceEntry, TraceOperand } from '../engine';
-import type { AppKey, I18n } from '../i18n';
+import type { AppKey, I18n } from './index';
 import { capitalise, optionLabel, rightTitle } from './texts';
 
 export interface ExplainContext {
