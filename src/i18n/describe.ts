@@ -31,13 +31,14 @@ export interface RenderedDescription {
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
+// The comparisons and another right's status are said as the results page's explanations say them.
 const COMPARE: Record<CompareOp, AppKey> = {
-  '<': 'describe.compare.<',
-  '<=': 'describe.compare.<=',
-  '>': 'describe.compare.>',
-  '>=': 'describe.compare.>=',
-  '==': 'describe.compare.==',
-  '!=': 'describe.compare.!=',
+  '<': 'explain.compare.<_true',
+  '<=': 'explain.compare.<=_true',
+  '>': 'explain.compare.>_true',
+  '>=': 'explain.compare.>=_true',
+  '==': 'explain.compare.==_true',
+  '!=': 'explain.compare.!=_true',
 };
 
 const HOUSEHOLDS: Record<string, AppKey> = {
@@ -117,7 +118,7 @@ export function clauseLine(w: Words, c: Clause, date: string): Line {
     }
     case 'right': {
       const right = rightName(w, c.id);
-      if (c.status === 'eligible') return { text: w.t(c.holds ? 'describe.right_true' : 'describe.right_false', { right }) };
+      if (c.status === 'eligible') return { text: w.t(c.holds ? 'explain.result.eligible' : 'explain.result.not-eligible', { right }) };
       const status = STATUS[c.status] ? w.t(STATUS[c.status] as AppKey) : c.status;
       return { text: w.t(c.holds ? 'describe.rightStatus_true' : 'describe.rightStatus_false', { right, status }) };
     }
