@@ -14,6 +14,11 @@ export function bundledRuleFiles(): RuleFile[] {
   return Object.entries(modules).map(([path, data]) => ({ path: path.replace('../../rules/', ''), data }));
 }
 
+// The changelog travels with the rules: the "about these rules" page shows it.
+const changelog = import.meta.glob<string>('../../rules/CHANGELOG.md', { eager: true, query: '?raw', import: 'default' });
+
+export const bundledChangelog = (): string | null => Object.values(changelog)[0] ?? null;
+
 let cached: Ruleset | undefined;
 
 /** The bundled ruleset, validated and compiled once. Throws a RulesetError naming file and field. */

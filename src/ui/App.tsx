@@ -9,6 +9,7 @@ import { type Services, ServicesContext, useServices } from './context';
 import { paths } from './router';
 import { Catalogue } from './screens/Catalogue';
 import { Home } from './screens/Home';
+import { AboutRules } from './screens/AboutRules';
 import { Privacy } from './screens/Privacy';
 import { Questions } from './screens/Questions';
 import { Results } from './screens/Results';
@@ -46,6 +47,8 @@ function Screen() {
       return <Sheet />;
     case 'privacy':
       return <Privacy />;
+    case 'rules':
+      return <AboutRules />;
     case 'caseload':
     case 'household':
     case 'household-sheet':
@@ -107,6 +110,11 @@ function Shell() {
             <li>
               <a class="tap-link" href={paths.privacy}>
                 {i18n.t('privacy.link')}
+              </a>
+            </li>
+            <li>
+              <a class="tap-link" href={paths.rules}>
+                {i18n.t('about.link')}
               </a>
             </li>
             {!kiosk && (

@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: #/, #/vragen, #/overzicht, #/resultaten, #/recht/<id>, #/catalogus, #/delen,
- * #/blad, #/privacy, and the professionals' #/hulpverlener, #/hulpverlener/gezin/<id>[/blad].
+ * #/blad, #/privacy, #/regels, and the professionals' #/hulpverlener, #/hulpverlener/gezin/<id>[/blad].
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
 
@@ -14,6 +14,7 @@ export type Route =
   | { name: 'share' }
   | { name: 'sheet' }
   | { name: 'privacy' }
+  | { name: 'rules' }
   | { name: 'caseload' }
   | { name: 'household'; id: string }
   | { name: 'household-sheet'; id: string }
@@ -29,6 +30,7 @@ export const paths = {
   share: '#/delen',
   sheet: '#/blad',
   privacy: '#/privacy',
+  rules: '#/regels',
   caseload: '#/hulpverlener',
   household: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}`,
   householdSheet: (id: string) => `#/hulpverlener/gezin/${encodeURIComponent(id)}/blad`,
@@ -44,6 +46,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/delen') return { name: 'share' };
   if (path === '/blad') return { name: 'sheet' };
   if (path === '/privacy') return { name: 'privacy' };
+  if (path === '/regels') return { name: 'rules' };
   if (path === '/hulpverlener') return { name: 'caseload' };
   const household = /^\/hulpverlener\/gezin\/([A-Za-z0-9_-]{1,64})(\/blad)?$/.exec(path);
   if (household) {

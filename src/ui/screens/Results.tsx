@@ -41,7 +41,8 @@ export function Results() {
       <p class="meta">
         {i18n.t('results.computedFor', { date: i18n.date(state.date.value) })}{' '}
         {i18n.t('results.rulesVersion', { version: rules.ruleset.manifest.version })}{' '}
-        {updated && i18n.t('results.amountsUpdated', { date: i18n.date(updated) })}
+        {updated && i18n.t('results.amountsUpdated', { date: i18n.date(updated) })}{' '}
+        <a href={paths.rules}>{i18n.t('about.link')}</a>
       </p>
       {!state.hasAnswers.value && (
         <div class="notice">

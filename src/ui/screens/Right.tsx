@@ -8,6 +8,7 @@ import { BackIcon, DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { MissingAnswers } from '../components/MissingAnswers';
+import { WhoGets } from '../components/WhoGets';
 import { useServices } from '../context';
 import { aboutHousehold, checkSentences, explainContext } from '../../i18n/explain';
 import { paths } from '../router';
@@ -73,6 +74,7 @@ export function Right({ id }: { id: string }) {
         <ReadAloud text={() => readableText(articleRef.current)} />
       </div>
       <p class="lead">{rightSummary(i18n, id)}</p>
+      {(backToCatalogue || !state.hasAnswers.value) && <WhoGets id={id} />}
       {result ? <Situation result={result} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
       {/* a right not in force at the date cannot be asked for: no steps, nothing to bring */}
       {result && rule.steps.length > 0 && (
