@@ -27,7 +27,8 @@ function entries(changelog: string): { heading: string; text: string }[] {
     .map((part) => {
       const [heading = '', ...rest] = part.split('\n');
       return { heading: heading.trim(), text: rest.join('\n').replace(/\*\*|`/g, '').trim() };
-    });
+    })
+    .filter((e) => /^\d{4}\.\d{2}\.\d+\b/.test(e.heading)); // not the format example in its introduction
 }
 
 export function AboutRules() {
