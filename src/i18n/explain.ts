@@ -13,7 +13,11 @@
  */
 import type { Result, Ruleset, TraceEntry, TraceOperand } from '../engine';
 import type { AppKey, I18n } from './index';
+import { type Part, plain } from './parts';
 import { capitalise, optionLabel, rightTitle } from './texts';
+
+/** A sentence of an explanation: its words, with the household's figures as parts of their own. */
+export type Sentence = Part[];
 
 export interface ExplainContext {
   ruleset: Ruleset;
@@ -74,20 +78,24 @@ function operand(i18n: I18n, ctx: ExplainContext, o: TraceOperand, listOf?: stri
   return l === null ? null : i18n.t('explain.operand', { label: l, value: value(i18n, o) });
 }
 
-const sentence = (i18n: I18n, text: string) => capitalise(text, i18n.language.value);
+/** The sentence with a capital, in the language's own way (a sentence may start with a label). */
+function sentence(i18n: I18n, parts: Part[]): Sentence {
+  const [first, ...rest] = parts;
+  return typeof first === 'string' ? [capitalise(first, i18n.language.value), ...rest] : parts;
+}
 
-function fact(i18n: I18n, ctx: ExplainContext, c: TraceEntry): string[] {
+function fact(i18n: I18n, ctx: ExplainContext, c: TraceEntry): Sentence[] {
   const name = c.args[0]?.name;
   if (!name || isParameter(ctx, c.args[0] as TraceOperand)) return [];
   const key = `facts.${name}.${c.result}`;
-  if (i18n.has(key)) return [i18n.tr(key)];
+  if (i18n.has(key)) return [i18n.trParts(key)];
   // A derived fact without words of its own: say the checks inside it that decided it. Of an "or"
   // that held, the parts that held; of one that failed, every part.
   const inner = (c.because ?? []).filter((x) => x.result === c.result);
   return inner.flatMap((x) => checkSentences(i18n, [x], ctx));
 }
 
-function comparison(i18n: I18n, ctx: ExplainContext, c: TraceEntry): string[] {
+function comparison(i18n: I18n, ctx: ExplainContext, c: TraceEntry): Sentence[] {
   if (c.args.length !== 2) return [];
   const [a, b] = c.args as [TraceOperand, TraceOperand];
   if (!a.name && !b.name) return [];
@@ -97,43 +105,49 @@ function comparison(i18n: I18n, ctx: ExplainContext, c: TraceEntry): string[] {
   // An answer compared with one of its options reads as the answer: "Je bent eigenaar van je woning."
   if ((c.op === '==' || c.op === '!=') && named.name && !literal.name && typeof named.value === 'string') {
     const key = `facts.${named.name}.${named.value}`;
-    return i18n.has(key) ? [i18n.tr(key)] : [];
+    return i18n.has(key) ? [i18n.trParts(key)] : [];
   }
   const holds = c.result ? 'true' : 'false';
   const own = a.name ? `compare.${a.name}.${c.op}_${holds}` : null;
   if (own && i18n.has(own)) {
     const bLabel = b.name ? label(i18n, ctx, b.name) : null;
-    return [i18n.tr(own, { a: value(i18n, a), b: value(i18n, b, a.name), limit: bLabel ?? value(i18n, b, a.name) })];
+    return [i18n.trParts(own, { a: value(i18n, a), b: value(i18n, b, a.name), limit: bLabel ?? value(i18n, b, a.name) })];
   }
   const key = COMPARE_KEYS[`${c.op}_${holds}`];
   const aText = operand(i18n, ctx, a, b.name);
   const bText = operand(i18n, ctx, b, a.name);
   if (!key || aText === null || bText === null) return [];
-  return [sentence(i18n, i18n.t(key, { a: aText, b: bText }))];
+  return [sentence(i18n, i18n.tParts(key, { a: aText, b: bText }))];
 }
 
 /** One check of the engine's trace as sentences (none when it is not about this household). */
-export function checkSentence(i18n: I18n, c: TraceEntry, ctx: ExplainContext): string[] {
+export function checkSentence(i18n: I18n, c: TraceEntry, ctx: ExplainContext): Sentence[] {
   if (c.result === 'unknown') return [];
   const resultArg = c.args.find((a) => a.name?.startsWith('result:'));
   if (resultArg) {
     const key = RESULT_KEYS[String(resultArg.value)];
-    return key ? [i18n.t(key, { right: rightTitle(i18n, (resultArg.name as string).slice(7)) })] : [];
+    return key ? [i18n.tParts(key, { right: rightTitle(i18n, (resultArg.name as string).slice(7)) })] : [];
   }
   if (c.op === 'fact') return fact(i18n, ctx, c);
   if (c.op === 'in') {
     const [item, list] = c.args;
     if (!item || !list?.name || typeof item.value !== 'string') return [];
     const key = `facts.${list.name}.${item.value}.${c.result}`;
-    return i18n.has(key) ? [i18n.tr(key)] : [];
+    return i18n.has(key) ? [i18n.trParts(key)] : [];
   }
   return comparison(i18n, ctx, c);
 }
 
 /** The trace checks of a result as sentences, without repeats. */
-export function checkSentences(i18n: I18n, checks: TraceEntry[], ctx: ExplainContext): string[] {
-  const out: string[] = [];
-  for (const c of checks) for (const s of checkSentence(i18n, c, ctx)) if (!out.includes(s)) out.push(s);
+export function checkSentences(i18n: I18n, checks: TraceEntry[], ctx: ExplainContext): Sentence[] {
+  const out: Sentence[] = [];
+  const said = new Set<string>();
+  for (const c of checks)
+    for (const s of checkSentence(i18n, c, ctx)) {
+      const text = plain(s);
+      if (!said.has(text)) out.push(s);
+      said.add(text);
+    }
   return out;
 }
 

@@ -8,8 +8,10 @@ import { computed, type ReadonlySignal, signal } from '@preact/signals';
 import i18next, { type i18n as I18next, type TOptions } from 'i18next';
 import type appNl from '../../locales/nl/app.json';
 import { createFormatters, type Formatters } from './format';
+import { Marker, type Part } from './parts';
 
 export { createFormatters, type Formatters, intlLocale } from './format';
+export { type Part, plain } from './parts';
 
 type Json = Record<string, unknown>;
 
@@ -81,6 +83,10 @@ export interface I18n extends Formatters {
   t(key: AppKey, options?: TOptions): string;
   /** a rule text (namespace "rules"), keyed by rule data: rights.<id>.title, questions.<key>.label… */
   tr(key: string, options?: TOptions): string;
+  /** t, with each filled-in value a part of its own, for the page to isolate (<bdi>) */
+  tParts(key: AppKey, options?: TOptions): Part[];
+  /** tr, with each filled-in value (and rule parameter) a part of its own */
+  trParts(key: string, options?: TOptions): Part[];
   /** does this rule text exist (in the language or the fallback)? */
   has(key: string): boolean;
   changeLanguage(lang: string): Promise<void>;
@@ -157,6 +163,16 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     tr: (key, options) => {
       language.value;
       return instance.t(key, { param: param.value, ...options, ns: 'rules' }) as string;
+    },
+    tParts: (key, options) => {
+      language.value;
+      const m = new Marker();
+      return m.split(instance.t(key, { ...m.options(options), ns: 'app' }) as string);
+    },
+    trParts: (key, options) => {
+      language.value;
+      const m = new Marker();
+      return m.split(instance.t(key, { ...m.options({ param: param.value, ...options }), ns: 'rules' }) as string);
     },
     has: (key) => instance.exists(key, { ns: 'rules' }),
     money: (euros) => formatters.money(euros),

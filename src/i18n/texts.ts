@@ -4,6 +4,7 @@
  */
 import type { Provider, Question, Result, Rule, Ruleset } from '../engine';
 import type { AppKey, I18n } from './index';
+import { type Part, plain } from './parts';
 
 /** The first letter as a capital in the language's own way (Turkish "i" becomes "İ"). */
 export const capitalise = (s: string, lang: string) => {
@@ -16,6 +17,9 @@ export const capitalise = (s: string, lang: string) => {
 export const rightTitle = (i18n: I18n, id: string) => (i18n.has(`rights.${id}.title`) ? i18n.tr(`rights.${id}.title`) : id);
 
 export const rightSummary = (i18n: I18n, id: string) => (i18n.has(`rights.${id}.summary`) ? i18n.tr(`rights.${id}.summary`) : '');
+
+/** The summary with its figures ("De pas kost € 1,50") as parts of their own. */
+export const rightSummaryParts = (i18n: I18n, id: string): Part[] => (i18n.has(`rights.${id}.summary`) ? i18n.trParts(`rights.${id}.summary`) : []);
 
 export const categoryName = (i18n: I18n, category: string) =>
   i18n.has(`categories.${category}`) ? i18n.tr(`categories.${category}`) : category;
@@ -33,7 +37,21 @@ export function providerName(i18n: I18n, id: string, provider: Provider | undefi
 /** The name of the place where one asks for a right. */
 export const ruleProviderName = (i18n: I18n, ruleset: Ruleset, rule: Rule) => providerName(i18n, rule.provider, ruleset.providers[rule.provider]);
 
-export const stepText = (i18n: I18n, step: string) => (i18n.has(`steps.${step}`) ? i18n.tr(`steps.${step}`) : step);
+/**
+ * What a step text may fill in about the place it sends people to: `{{provider.name}}`,
+ * `{{provider.address}}`, `{{provider.phone}}`, from the provider data, never typed into a translation.
+ */
+export function providerValues(i18n: I18n, id: string, provider: Provider | undefined) {
+  return { name: providerName(i18n, id, provider), address: provider?.address ?? '', phone: provider?.phone ?? '' };
+}
+
+/** A step of a right, with its provider's data filled in, each value a part of its own. */
+export function stepParts(i18n: I18n, step: string, ruleset: Ruleset, rule: Rule): Part[] {
+  if (!i18n.has(`steps.${step}`)) return [step];
+  return i18n.trParts(`steps.${step}`, { provider: providerValues(i18n, rule.provider, ruleset.providers[rule.provider]) });
+}
+
+export const stepText = (i18n: I18n, step: string, ruleset: Ruleset, rule: Rule) => plain(stepParts(i18n, step, ruleset, rule));
 
 export const documentName = (i18n: I18n, document: string) =>
   i18n.has(`documents.${document}`) ? i18n.tr(`documents.${document}`) : document;
@@ -86,22 +104,32 @@ const DAY_KEYS: Record<string, AppKey> = {
 export const dayName = (i18n: I18n, days: string) => (DAY_KEYS[days] ? i18n.t(DAY_KEYS[days] as AppKey) : days);
 
 /** "80% korting", "€ 2 per maaltijd": the amount in its unit, in the right's own words. */
-export function amountText(i18n: I18n, r: Result): string | null {
+export function amountParts(i18n: I18n, r: Result): Part[] | null {
   if (r.amount === undefined) return null;
   const amount = i18n.amount(r.amount, r.unit);
-  return i18n.has(`rights.${r.id}.amount`) ? i18n.tr(`rights.${r.id}.amount`, { amount }) : amount;
+  return i18n.has(`rights.${r.id}.amount`) ? i18n.trParts(`rights.${r.id}.amount`, { amount }) : [{ value: amount }];
+}
+
+export function amountText(i18n: I18n, r: Result): string | null {
+  const parts = amountParts(i18n, r);
+  return parts && plain(parts);
 }
 
 /** The reason of a result in the right's own words, with the household's figures filled in. */
-export function reasonText(i18n: I18n, r: Result, answers: Record<string, unknown>): string | null {
+export function reasonParts(i18n: I18n, r: Result, answers: Record<string, unknown>): Part[] | null {
   if (!r.reason || !i18n.has(`reasons.${r.id}.${r.reason}`)) return null;
   const income = answers.netMonthlyIncome;
-  return i18n.tr(`reasons.${r.id}.${r.reason}`, {
+  return i18n.trParts(`reasons.${r.id}.${r.reason}`, {
     income: typeof income === 'number' ? i18n.money(income) : '',
     threshold: r.threshold !== undefined ? i18n.money(r.threshold) : '',
     over: r.over !== undefined ? i18n.money(r.over) : '',
     amount: r.amount !== undefined ? i18n.amount(r.amount, r.unit) : '',
   });
+}
+
+export function reasonText(i18n: I18n, r: Result, answers: Record<string, unknown>): string | null {
+  const parts = reasonParts(i18n, r, answers);
+  return parts && plain(parts);
 }
 
 /** An answer as it reads in the summary: "€ 1.950", "Ja", "2 kinderen: 0 jaar, 4 jaar". */

@@ -151,6 +151,25 @@ describe('languages on a phone', () => {
     await waitForScreen(page, 'right');
     // a phone number keeps its order inside an Arabic sentence
     assert.equal(await page.locator('a[href^="tel:"] bdi[dir="ltr"]').count(), 1);
+    // …as laid out on screen, in the step text and on the call button: its groups run left to right
+    const orders = await page.evaluate(() =>
+      [...document.querySelectorAll('main bdi')]
+        .filter((b) => /^0\d{2} \d{2} \d{2} \d{2}$/.test(b.textContent ?? ''))
+        .map((b) => {
+          const node = b.firstChild as Text;
+          const text = node.data;
+          let at = 0;
+          return text.split(' ').map((group) => {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + group.length);
+            at += group.length + 1;
+            return range.getBoundingClientRect().left;
+          });
+        }),
+    );
+    assert.ok(orders.length >= 2, `the phone number in the step and on the button: ${orders.length}`);
+    for (const xs of orders) assert.deepEqual([...xs].sort((a, b) => a - b), xs, `056 24 42 22 reads left to right: ${xs.join(', ')}`);
     await assertAccessible(page, "a right's page in Arabic");
     await shoot(page, 'languages-5-right-ar');
 

@@ -74,3 +74,17 @@ afterEach(() => {
   for (const d of disposers.splice(0)) d();
   window.location.hash = '';
 });
+
+const normal = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A text matcher for a whole sentence whose figures are isolated in <bdi> elements: it matches the
+ * innermost element (not a <bdi>) whose text is the sentence.
+ */
+export const sentence =
+  (text: string | RegExp) =>
+  (_: string, el: Element | null): boolean => {
+    const is = (e: Element) => (typeof text === 'string' ? normal(e.textContent) === text : text.test(normal(e.textContent)));
+    if (!el || el.tagName === 'BDI' || !is(el)) return false;
+    return ![...el.children].some((c) => c.tagName !== 'BDI' && is(c));
+  };

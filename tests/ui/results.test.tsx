@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { couple, singleMother } from '../fixtures/households';
-import { renderApp } from './helpers';
+import { renderApp, sentence } from './helpers';
 
 const section = (name: RegExp) => screen.getByRole('region', { name });
 const titlesIn = (el: HTMLElement) => within(el).getAllByRole('link').map((a) => a.textContent);
@@ -11,7 +11,7 @@ describe('the results', () => {
   it('lists what a single parent with a baby gets, then what to ask, then the rest, folded', async () => {
     await renderApp({ route: '#/resultaten', answers: singleMother });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Jouw rechten');
-    expect(screen.getByText(/Berekend voor 1 maart 2025\./).textContent).toMatch(
+    expect(screen.getByText(sentence(/Berekend voor 1 maart 2025\./)).textContent).toMatch(
       /Versie van de regels: \d{4}\.\d{2}\.\d+\. Bedragen laatst bijgewerkt op 1 februari 2025\./,
     );
 
@@ -30,14 +30,14 @@ describe('the results', () => {
     // grouped by life domain, income first
     const domains = within(eligible).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(domains[0]).toBe('Inkomen en budget');
-    expect(within(eligible).getByText('80% korting')).toBeTruthy();
-    expect(within(eligible).getByText(/€ 2 per maaltijd/)).toBeTruthy();
+    expect(within(eligible).getByText(sentence('80% korting'))).toBeTruthy();
+    expect(within(eligible).getByText(sentence(/€ 2 per maaltijd/))).toBeTruthy();
 
     const ask = section(/Vraag het aan/);
     expect(titlesIn(ask).sort()).toEqual(
       ['Hulp bij de prijs van de kinderopvang', 'Kortrijks Menswaardig Inkomen (KMI)', 'Kortrijkse Huurgarantie', 'Verhoogde tegemoetkoming'].sort(),
     );
-    expect(within(ask).getAllByText(/Ga naar: Sociaal Huis Kortrijk/).length).toBeGreaterThan(0);
+    expect(within(ask).getAllByText(sentence(/Ga naar: Sociaal Huis Kortrijk/)).length).toBeGreaterThan(0);
     expect(within(ask).getAllByText('Je identiteitskaart').length).toBeGreaterThan(0);
 
     const rest = section(/Hier heb je geen recht op/);
@@ -51,8 +51,8 @@ describe('the results', () => {
   it('shows a near miss with how much too much, and who can still look at the situation', async () => {
     await renderApp({ route: '#/resultaten', answers: couple });
     const near = section(/Net niet/);
-    expect(within(near).getByText('Je gezin heeft € 163,50 per maand meer inkomen dan de grens voor Sociaal tarief van de stad.')).toBeTruthy();
-    expect(within(near).getByText('Sociaal Huis Kortrijk kan je situatie toch bekijken voor UiTPAS met kansentarief.')).toBeTruthy();
+    expect(within(near).getByText(sentence('Je gezin heeft € 163,50 per maand meer inkomen dan de grens voor Sociaal tarief van de stad.'))).toBeTruthy();
+    expect(within(near).getByText(sentence('Sociaal Huis Kortrijk kan je situatie toch bekijken voor UiTPAS met kansentarief.'))).toBeTruthy();
     expect(titlesIn(section(/Vraag het aan/))).toContain('UiTPAS met kansentarief');
   });
 
@@ -84,9 +84,7 @@ describe("a right's page", () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sociaal tarief van de stad');
     expect(screen.getByText('Je hebt recht')).toBeTruthy();
     expect(
-      screen.getByText(
-        'Je gezin heeft € 1.950 inkomen per maand. Dat is niet meer dan de inkomensgrens voor dit recht: € 2.486,50.',
-      ),
+      screen.getByText(sentence('Je gezin heeft € 1.950 inkomen per maand. Dat is niet meer dan de inkomensgrens voor dit recht: € 2.486,50.')),
     ).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Zo vraag je het aan' })).getAllByRole('listitem').length).toBeGreaterThan(0);
     expect(within(screen.getByRole('region', { name: 'Neem dit mee' })).getByText('Je identiteitskaart')).toBeTruthy();
@@ -95,15 +93,15 @@ describe("a right's page", () => {
     expect(within(where).getByRole('link', { name: 'Bel 056 24 42 22' }).getAttribute('href')).toBe('tel:+3256244222');
     expect(within(where).getByRole('link', { name: /Toon op de kaart/ }).getAttribute('href')).toMatch(/^https:\/\/www\.openstreetmap\.org\/search\?query=Budastraat/);
     expect(within(where).getByText('maandag')).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Bronnen' })).getAllByText(/gelezen op \d+ \w+ \d{4}/).length).toBeGreaterThan(0);
+    expect(within(screen.getByRole('region', { name: 'Bronnen' })).getAllByText(sentence(/gelezen op \d+ \w+ \d{4}/)).length).toBeGreaterThan(0);
     expect(container.textContent).not.toMatch(/threshold|netMonthlyIncome|undefined|\{\{/);
   });
 
   it('shows the amount of a right you get, in its unit', async () => {
     await renderApp({ route: '#/recht/kortrijk.uitpas-kansentarief', answers: singleMother });
     const what = screen.getByRole('region', { name: 'Wat krijg je?' });
-    expect(within(what).getByText('80% korting')).toBeTruthy();
-    expect(screen.getByText('Je hebt recht op Sociaal tarief van de stad.')).toBeTruthy();
+    expect(within(what).getByText(sentence('80% korting'))).toBeTruthy();
+    expect(screen.getByText(sentence('Je hebt recht op Sociaal tarief van de stad.'))).toBeTruthy();
   });
 
   it('can be read without any answer', async () => {

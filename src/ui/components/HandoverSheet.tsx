@@ -11,7 +11,8 @@ import { useMode } from '../modes/context';
 import { groupResults } from '../../state/results';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
-import { amountText, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepText } from '../../i18n/texts';
+import { amountParts, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepParts } from '../../i18n/texts';
+import { Rich } from './Rich';
 
 const FOLLOW_KEYS = {
   todo: 'caseload.follow.sheet.todo',
@@ -57,9 +58,13 @@ export function HandoverSheet({ ruleset, items, date, name }: Props) {
         <h1 id="handover-title" tabIndex={-1}>
           {i18n.t('share.sheet.title')}
         </h1>
-        {name && <p class="handover-name">{i18n.t('share.sheet.for', { name })}</p>}
+        {name && (
+          <p class="handover-name">
+            <Rich parts={i18n.tParts('share.sheet.for', { name })} />
+          </p>
+        )}
         <p class="handover-meta">
-          {i18n.t('share.sheet.made', { date: i18n.date(date), version: ruleset.manifest.version })}
+          <Rich parts={i18n.tParts('share.sheet.made', { date: i18n.date(date), version: ruleset.manifest.version })} />
         </p>
       </header>
       {items.length === 0 ? (
@@ -117,7 +122,7 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
   const { i18n } = useServices();
   const rule = ruleset.rulesById.get(item.id);
   const r = item.result;
-  const amount = r ? amountText(i18n, r) : null;
+  const amount = r ? amountParts(i18n, r) : null;
   const follow = item.follow;
   const provider = rule ? ruleset.providers[rule.provider] : undefined;
   const headingId = `sheet-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -126,14 +131,21 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
       <h2 id={headingId}>{rightTitle(i18n, item.id)}</h2>
       <p class="handover-status">
         {r && <strong>{statusText(i18n, r.status)}</strong>}
-        {amount && <> · {amount}</>}
+        {amount && (
+          <>
+            {' · '}
+            <Rich parts={amount} />
+          </>
+        )}
         {follow && (
           <>
             {r && ' · '}
-            {i18n.t(FOLLOW_KEYS[follow.state], {
-              applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
-              decided: follow.decidedOn ? i18n.date(follow.decidedOn) : '',
-            })}
+            <Rich
+              parts={i18n.tParts(FOLLOW_KEYS[follow.state], {
+                applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
+                decided: follow.decidedOn ? i18n.date(follow.decidedOn) : '',
+              })}
+            />
           </>
         )}
       </p>
@@ -143,7 +155,9 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
           <h3>{i18n.t('right.steps')}</h3>
           <ol class="steps">
             {rule.steps.map((s) => (
-              <li key={s}>{stepText(i18n, s)}</li>
+              <li key={s}>
+                <Rich parts={stepParts(i18n, s, ruleset, rule)} />
+              </li>
             ))}
           </ol>
         </>
@@ -189,19 +203,19 @@ function Place({ id, provider }: { id: string; provider: Provider | undefined })
       {provider?.address && (
         <>
           <br />
-          {provider.address}
+          <bdi>{provider.address}</bdi>
         </>
       )}
       {provider?.phone && (
         <>
           <br />
-          {i18n.t('share.sheet.phone', { phone: provider.phone })}
+          <Rich parts={i18n.tParts('share.sheet.phone', { phone: provider.phone })} />
         </>
       )}
       {hours && (
         <>
           <br />
-          {i18n.t('share.sheet.hours', { hours })}
+          <Rich parts={i18n.tParts('share.sheet.hours', { hours })} />
         </>
       )}
     </p>

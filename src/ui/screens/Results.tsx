@@ -13,12 +13,13 @@ import { MissingAnswers } from '../components/MissingAnswers';
 import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
 import { paths } from '../router';
+import { Rich } from '../components/Rich';
 import {
-  amountText,
+  amountParts,
   categoryName,
   documentName,
-  reasonText,
-  rightSummary,
+  reasonParts,
+  rightSummaryParts,
   rightTitle,
   ruleProviderName,
   sectionIntro,
@@ -39,9 +40,9 @@ export function Results() {
     <>
       <Heading title={i18n.t('results.title')} />
       <p class="meta">
-        {i18n.t('results.computedFor', { date: i18n.date(state.date.value) })}{' '}
-        {i18n.t('results.rulesVersion', { version: rules.ruleset.manifest.version })}{' '}
-        {updated && i18n.t('results.amountsUpdated', { date: i18n.date(updated) })}{' '}
+        <Rich parts={i18n.tParts('results.computedFor', { date: i18n.date(state.date.value) })} />{' '}
+        <Rich parts={i18n.tParts('results.rulesVersion', { version: rules.ruleset.manifest.version })} />{' '}
+        {updated && <Rich parts={i18n.tParts('results.amountsUpdated', { date: i18n.date(updated) })} />}{' '}
         <a href={paths.rules}>{i18n.t('about.link')}</a>
       </p>
       {!state.hasAnswers.value && (
@@ -123,7 +124,8 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
   if (!rules) return null;
   const rule = rules.ruleset.rulesById.get(r.id);
   const title = rightTitle(i18n, r.id);
-  const amount = amountText(i18n, r);
+  const amount = amountParts(i18n, r);
+  const reason = section === 'rest' ? reasonParts(i18n, r, state.answers.value) : null;
   const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : null;
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
@@ -136,16 +138,30 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
         <ReadAloud label={i18n.t('readAloud.readItem', { title })} text={() => readableText(ref.current)} />
       </div>
       {section === 'nearMiss' && r.over !== undefined ? (
-        <p class="result-over">{i18n.t('results.over', { over: i18n.money(r.over), right: title })}</p>
-      ) : section === 'rest' ? (
-        <p>{reasonText(i18n, r, state.answers.value) ?? rightSummary(i18n, r.id)}</p>
+        <p class="result-over">
+          <Rich parts={i18n.tParts('results.over', { over: i18n.money(r.over), right: title })} />
+        </p>
+      ) : reason ? (
+        <p>
+          <Rich parts={reason} />
+        </p>
       ) : (
-        <p>{rightSummary(i18n, r.id)}</p>
+        <p>
+          <Rich parts={rightSummaryParts(i18n, r.id)} />
+        </p>
       )}
-      {amount && (section === 'eligible' || section === 'ask') && <p class="result-amount">{amount}</p>}
+      {amount && (section === 'eligible' || section === 'ask') && (
+        <p class="result-amount">
+          <Rich parts={amount} />
+        </p>
+      )}
       {section === 'ask' && rule && (
         <>
-          {provider && <p>{i18n.t('results.goTo', { provider })}</p>}
+          {provider && (
+            <p>
+              <Rich parts={i18n.tParts('results.goTo', { provider })} />
+            </p>
+          )}
           {rule.documents.length > 0 && (
             <>
               <p>{i18n.t('results.bring')}</p>
@@ -182,7 +198,9 @@ function StillAsk() {
         const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : '';
         return (
           <li key={r.id}>
-            <a class="tap-link" href={paths.right(r.id)}>{i18n.t('results.stillAsk', { provider, right: rightTitle(i18n, r.id) })}</a>
+            <a class="tap-link" href={paths.right(r.id)}>
+              <Rich parts={i18n.tParts('results.stillAsk', { provider, right: rightTitle(i18n, r.id) })} />
+            </a>
           </li>
         );
       })}

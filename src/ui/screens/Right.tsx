@@ -1,7 +1,7 @@
 /** One right: what you get, why (from the engine's trace), how to apply, what to bring, where to go, sources. */
 import { useRef } from 'preact/hooks';
 import type { Provider, Result } from '../../engine';
-import type { AppKey } from '../../i18n';
+import { type AppKey, plain } from '../../i18n';
 import { explainingChecks, sectionOf } from '../../state/results';
 import { Heading } from '../components/Heading';
 import { BackIcon, DomainIcon } from '../components/icons';
@@ -12,17 +12,18 @@ import { WhoGets } from '../components/WhoGets';
 import { useServices } from '../context';
 import { aboutHousehold, checkSentences, explainContext } from '../../i18n/explain';
 import { paths } from '../router';
+import { Rich } from '../components/Rich';
 import {
-  amountText,
+  amountParts,
   categoryName,
   dayName,
   documentName,
   mapLink,
   providerName,
-  reasonText,
-  rightSummary,
+  reasonParts,
+  rightSummaryParts,
   rightTitle,
-  stepText,
+  stepParts,
   telLink,
 } from '../../i18n/texts';
 
@@ -73,16 +74,26 @@ export function Right({ id }: { id: string }) {
         <Heading title={title} />
         <ReadAloud text={() => readableText(articleRef.current)} />
       </div>
-      <p class="lead">{rightSummary(i18n, id)}</p>
+      <p class="lead">
+        <Rich parts={rightSummaryParts(i18n, id)} />
+      </p>
       {(backToCatalogue || !state.hasAnswers.value) && <WhoGets id={id} />}
-      {result ? <Situation result={result} /> : <p class="notice">{i18n.t('right.notInForce', { date: i18n.date(state.date.value) })}</p>}
+      {result ? (
+        <Situation result={result} />
+      ) : (
+        <p class="notice">
+          <Rich parts={i18n.tParts('right.notInForce', { date: i18n.date(state.date.value) })} />
+        </p>
+      )}
       {/* a right not in force at the date cannot be asked for: no steps, nothing to bring */}
       {result && rule.steps.length > 0 && (
         <section aria-labelledby="steps">
           <h2 id="steps">{i18n.t('right.steps')}</h2>
           <ol class="steps">
             {rule.steps.map((s) => (
-              <li key={s}>{stepText(i18n, s)}</li>
+              <li key={s}>
+                <Rich parts={stepParts(i18n, s, rules.ruleset, rule)} />
+              </li>
             ))}
           </ol>
         </section>
@@ -107,7 +118,9 @@ export function Right({ id }: { id: string }) {
           {rule.sources.map((s) => (
             <li key={s.title}>
               {s.url ? <a href={s.url}>{s.title}</a> : s.title}{' '}
-              <span class="source-date">({i18n.t('right.sourceRead', { date: i18n.date(s.read) })})</span>
+              <span class="source-date">
+                (<Rich parts={i18n.tParts('right.sourceRead', { date: i18n.date(s.read) })} />)
+              </span>
             </li>
           ))}
         </ul>
@@ -120,8 +133,8 @@ export function Right({ id }: { id: string }) {
 function Situation({ result: r }: { result: Result }) {
   const { state, i18n } = useServices();
   const section = sectionOf(r);
-  const amount = amountText(i18n, r);
-  const reason = reasonText(i18n, r, state.answers.value);
+  const amount = amountParts(i18n, r);
+  const reason = reasonParts(i18n, r, state.answers.value);
   const rules = state.rules.value;
   const ctx = rules ? explainContext(rules.ruleset, r) : null;
   const checks = ctx ? checkSentences(i18n, explainingChecks(r).filter((c) => aboutHousehold(c, ctx)), ctx) : [];
@@ -143,7 +156,9 @@ function Situation({ result: r }: { result: Result }) {
       {amount && (
         <section aria-labelledby="what">
           <h2 id="what">{i18n.t('right.whatYouGet')}</h2>
-          <p class="amount">{amount}</p>
+          <p class="amount">
+            <Rich parts={amount} />
+          </p>
         </section>
       )}
       <section aria-labelledby="situation" class="situation">
@@ -156,17 +171,29 @@ function Situation({ result: r }: { result: Result }) {
           </>
         ) : (
           <>
-            {reason && <p>{reason}</p>}
-            {!reason && r.over !== undefined && <p>{i18n.t('right.over', { over: i18n.money(r.over), right: rightTitle(i18n, r.id) })}</p>}
+            {reason && (
+              <p>
+                <Rich parts={reason} />
+              </p>
+            )}
+            {!reason && r.over !== undefined && (
+              <p>
+                <Rich parts={i18n.tParts('right.over', { over: i18n.money(r.over), right: rightTitle(i18n, r.id) })} />
+              </p>
+            )}
             {checks.length === 0 && r.threshold !== undefined && (
-              <p>{i18n.t('right.threshold', { threshold: i18n.money(r.threshold) })}</p>
+              <p>
+                <Rich parts={i18n.tParts('right.threshold', { threshold: i18n.money(r.threshold) })} />
+              </p>
             )}
             {checks.length > 0 && (
               <>
                 <p class="checks-title">{i18n.t('right.checked')}</p>
                 <ul class="checks">
                   {checks.map((c) => (
-                    <li key={c}>{c}</li>
+                    <li key={plain(c)}>
+                      <Rich parts={c} />
+                    </li>
                   ))}
                 </ul>
               </>
@@ -189,7 +216,7 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
           i > 0 ? ' ' : null,
           <span class="nowrap" key={from}>
             {i > 0 && `${i18n.t('hours.and')} `}
-            {i18n.t('hours.range', { from, to })}
+            <Rich parts={i18n.tParts('hours.range', { from, to })} />
           </span>,
         ])
       : i18n.t('hours.closed');
@@ -202,7 +229,7 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
           <span class="label">{i18n.t('right.address')}:</span> <bdi>{provider.address}</bdi>
           <br />
           <a href={mapLink(provider.address)} target="_blank" rel="noopener noreferrer" data-no-read>
-            <Isolated text={i18n.t('right.map', { address: provider.address })} value={provider.address} />
+            <Rich parts={i18n.tParts('right.map', { address: provider.address })} />
           </a>
         </p>
       )}
@@ -224,7 +251,7 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
           <a class="button secondary" href={telLink(provider.phone)}>
             {/* one flex item, so the space before the number stays */}
             <span>
-              <Isolated text={i18n.t('right.call', { phone: provider.phone })} value={provider.phone} dir="ltr" />
+              <Rich parts={i18n.tParts('right.call', { phone: provider.phone })} />
             </span>
           </a>
         </p>
@@ -238,21 +265,5 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
         </p>
       )}
     </div>
-  );
-}
-
-/**
- * A sentence with a value that keeps its own direction inside it: a phone number stays
- * "056 24 42 22" in an Arabic sentence instead of having its groups reversed.
- */
-function Isolated({ text, value, dir }: { text: string; value: string; dir?: 'ltr' }) {
-  const at = text.indexOf(value);
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <bdi dir={dir}>{value}</bdi>
-      {text.slice(at + value.length)}
-    </>
   );
 }
