@@ -75,7 +75,7 @@ describe('explanations from the trace', () => {
             }
           }
     }
-  });
+  }, 60_000);
 
   it("name a right's limit as that right's limit, never by the other right whose variable it reuses", () => {
     for (const lang of languages) {
