@@ -10,6 +10,7 @@ import { paramAt, type Result, type Ruleset } from '../../engine';
 import { createFormatters } from '../../i18n/format';
 import type { I18n } from '../../i18n';
 import { checkSentences, explainContext } from '../../i18n/explain';
+import { plain } from '../../i18n/parts';
 import { reasonText } from '../../i18n/texts';
 import { RULES_DIR } from '../load-rules';
 
@@ -81,6 +82,9 @@ export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts
     languages: [lang],
     t: (key, options) => instance.t(key, { ...options, ns: 'app' }) as string,
     tr: (key, options) => instance.t(key, { param, ...options, ns: 'rules' }) as string,
+    // files get plain sentences: the values stay in the text, with nothing to isolate them
+    tParts: (key, options) => [instance.t(key, { ...options, ns: 'app' }) as string],
+    trParts: (key, options) => [instance.t(key, { param, ...options, ns: 'rules' }) as string],
     has: (key) => instance.exists(key, { ns: 'rules' }),
     ...f,
     setRuleParameters() {},
@@ -97,5 +101,5 @@ export function contactReason(i18n: I18n, ruleset: Ruleset, r: Result, answers: 
   const own = reasonText(i18n, r, answers);
   if (own) return own;
   const withTrace = traced().find((t) => t.id === r.id);
-  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).join(' ');
+  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).map(plain).join(' ');
 }
