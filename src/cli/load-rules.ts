@@ -42,6 +42,16 @@ function listJson(root: string, dir: string, problems: Problem[]): string[] {
   });
 }
 
+/** "… at position 1918" → "… at line 52, column 9": people find a line, not a character count. */
+function withLine(message: string, text: string): string {
+  const m = /at position (\d+)/.exec(message);
+  if (!m) return message;
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return message.replace(/at position \d+(?: \(line \d+ column \d+\))?/, `at line ${line}, column ${column}`);
+}
+
 /** Every JSON file below `dir`, parsed; a file that is not JSON is a problem naming that file. */
 export function readRuleFiles(dir = RULES_DIR): RuleFile[] {
   const problems: Problem[] = [];
@@ -55,7 +65,7 @@ export function readRuleFiles(dir = RULES_DIR): RuleFile[] {
     try {
       files.push({ path, data: JSON.parse(text) });
     } catch (e) {
-      problems.push({ file: path, field: '', expected: `valid JSON (${(e as Error).message})` });
+      problems.push({ file: path, field: '', expected: `valid JSON (${withLine((e as Error).message, text)})` });
     }
   }
   if (problems.length) throw new RulesetError(problems);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAccessible, type Harness, phoneContext, screenshot, startHarness, waitForScreen } from './harness';
 
-const DAY = new Date('2026-11-29T10:00:00');
+const DAY = new Date('2025-06-01T10:00:00');
 
 describe('who gets a right, and the page about the rules', () => {
   let h: Harness;

@@ -45,7 +45,8 @@ describe('the catalogue v1', () => {
   });
 
   it('holds the leefloon table of DOMAIN.md as dated parameters', () => {
-    const row = (id: string) => rules.parameters.get(id)?.values.map((v) => [v.from, v.value]);
+    // the table ends on 2025-02-01: a newer value the city adds (rules/README.md) may follow it
+    const row = (id: string) => rules.parameters.get(id)?.values.filter((v) => v.from <= '2025-02-01').map((v) => [v.from, v.value]);
     expect(row('leefloon.alleenstaand')).toEqual([
       ['2022-01-01', 1072.3],
       ['2022-05-01', 1115.67],

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULES_DIR } from '../../src/cli/load-rules';
-import { changelogEntries, entryProblems, lockProblems, nextVersion, writeLock } from '../../src/cli/lock';
+import { RULES_DIR, readRuleFiles } from '../../src/cli/load-rules';
+import { changelogEntries, currentLock, entryProblems, LOCK_FILE, lockProblems, nextVersion, writeLock } from '../../src/cli/lock';
 
 function sink(): NodeJS.WritableStream & { text: string } {
   const out = {
@@ -21,10 +21,13 @@ function sink(): NodeJS.WritableStream & { text: string } {
   return out as unknown as NodeJS.WritableStream & { text: string };
 }
 
-function scratch(): string {
+/** A scratch copy of rules/, locked as it is (so these tests hold whatever rules/ is in the middle of). */
+function scratch(): { dir: string; version: string; next: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rules-'));
   cpSync(RULES_DIR, dir, { recursive: true });
-  return dir;
+  const lock = currentLock(dir);
+  writeFileSync(join(dir, LOCK_FILE), JSON.stringify(lock));
+  return { dir, version: lock.version, next: lock.version.replace(/\d+$/, (n) => String(Number(n) + 1)) };
 }
 
 const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
@@ -36,23 +39,24 @@ describe('the rules lock', () => {
   });
 
   it('fails on a changed figure without a new version, and says what to do; then passes once it is done', () => {
-    const dir = scratch();
+    const { dir, version, next } = scratch();
+    expect(lockProblems(dir)).toEqual([]);
     edit(join(dir, 'parameters/leefloon.json'), (t) => t.replace('"from": "2025-02-01"', '"from": "2025-02-02"'));
     const problems = lockProblems(dir).join('\n');
     expect(problems).toContain('parameters/leefloon.json');
-    expect(problems).toContain('Raise "version" in rules/manifest.json above 2026.11.1');
+    expect(problems).toContain(`Raise "version" in rules/manifest.json above ${version}`);
     expect(problems).toContain('npm run rules:lock');
 
     const out = sink();
     expect(writeLock(dir, out)).toBe(1);
-    expect(out.text).toContain('the version is still 2026.11.1');
+    expect(out.text).toContain(`the version is still ${version}`);
 
-    edit(join(dir, 'manifest.json'), (t) => t.replace('2026.11.1', '2026.11.2'));
-    expect(lockProblems(dir).join('\n')).toContain('no entry "## 2026.11.2');
+    edit(join(dir, 'manifest.json'), (t) => t.replace(version, next));
+    expect(lockProblems(dir).join('\n')).toContain(`no entry "## ${next}`);
     expect(writeLock(dir, sink())).toBe(1);
 
-    const entry = '## 2026.11.2 — published 2026-11-29\n\nKind: correction\nDates: leefloon from 2025-02-02\n';
-    edit(join(dir, 'CHANGELOG.md'), (t) => t.replace('## 2026.11.1', `${entry}\n## 2026.11.1`));
+    const entry = `## ${next} — published 2026-11-29\n\nKind: correction\nDates: leefloon from 2025-02-02\n`;
+    edit(join(dir, 'CHANGELOG.md'), (t) => t.replace(`## ${version}`, `${entry}\n## ${version}`));
     const refused = sink();
     expect(writeLock(dir, refused)).toBe(1);
     expect(refused.text).toContain('Sources: …');
@@ -63,9 +67,15 @@ describe('the rules lock', () => {
   });
 
   it('does not lock the cases: a new case changes no result', () => {
-    const dir = scratch();
+    const { dir } = scratch();
     edit(join(dir, 'rights/kortrijk.pamperbank/cases.json'), (t) => t.replace('"cases": [', '"cases": [ '));
     expect(lockProblems(dir)).toEqual([]);
+  });
+
+  it('says where a forgotten comma is: the line and the column', () => {
+    const { dir } = scratch();
+    edit(join(dir, 'parameters/leefloon.json'), (t) => t.replace(/("value": [\d.]+),/, '$1'));
+    expect(() => readRuleFiles(dir)).toThrow(/parameters\/leefloon\.json .*valid JSON .* at line \d+, column \d+/);
   });
 
   it('reads a changelog entry: a breaking change needs its migration', () => {

@@ -7,17 +7,17 @@ const text = (el: Element) => (el.textContent ?? '').replace(/[\u00a0\u202f]/g, 
 
 describe('a right browsed from the catalogue, without answers', () => {
   it('shows who gets the sociaal tarief, with the limit of one adult living alone at the date', async () => {
-    await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', date: '2026-11-29' });
+    await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', date: '2025-06-01' });
     const who = await screen.findByRole('region', { name: 'Wie krijgt dit?' });
     expect(text(who)).toContain('Een volwassene die alleen woont: tot € 1.839,88 per maand');
     expect(text(who)).toContain('Je hebt recht als een van deze dingen klopt:');
-    expect(text(who)).toContain('Met de bedragen en grenzen van 29 november 2026.');
+    expect(text(who)).toContain('Met de bedragen en grenzen van 1 juni 2025.');
     // still an invitation to answer, for the person's own result
     expect(screen.getByText('Beantwoord de vragen om te zien of je dit krijgt.')).toBeTruthy();
   });
 
   it('shows what a right is worth with the figures at the date', async () => {
-    await renderApp({ route: '#/recht/kortrijk.uitpas-kansentarief', date: '2026-11-29' });
+    await renderApp({ route: '#/recht/kortrijk.uitpas-kansentarief', date: '2025-06-01' });
     const who = await screen.findByRole('region', { name: 'Wie krijgt dit?' });
     expect(text(who)).toContain('Wat je krijgt: 80% korting');
   });
@@ -32,7 +32,7 @@ describe('a right browsed from the catalogue, without answers', () => {
 
 describe('Over deze regels', () => {
   it('shows the version, the dates, the changelog and the sources, and is linked from the footer', async () => {
-    const { state } = await renderApp({ route: '#/regels', date: '2026-11-29' });
+    const { state } = await renderApp({ route: '#/regels', date: '2025-06-01' });
     await screen.findByRole('heading', { level: 1, name: 'Over deze regels' });
     const version = state.rules.value?.ruleset.manifest.version as string;
     expect(screen.getByText(version)).toBeTruthy();
