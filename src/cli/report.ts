@@ -5,7 +5,7 @@
  * Then every figure that no source gave (values marked as an assumption).
  */
 import {
-  amountsUpdatedOn,
+  amountsUpdated,
   describeRight,
   type Parameter,
   type RuleCase,
@@ -84,7 +84,7 @@ export interface ReportInput {
 /** The report as one HTML document. */
 export function reportHtml({ ruleset, words: w, ruleTexts, date }: ReportInput): string {
   const { version, published } = ruleset.manifest;
-  const updated = amountsUpdatedOn(ruleset, date);
+  const updated = amountsUpdated(ruleset, date);
   const territory = (rule: object) => {
     const t = (rule as { territory?: unknown; municipality?: unknown }).territory ?? (rule as { municipality?: unknown }).municipality;
     return t === undefined || t === null ? 'overal (geen gebied vastgelegd in de regel)' : Array.isArray(t) ? t.join(', ') : String(t);
