@@ -85,10 +85,10 @@ export interface ReportInput {
 export function reportHtml({ ruleset, words: w, ruleTexts, date }: ReportInput): string {
   const { version, published } = ruleset.manifest;
   const updated = amountsUpdated(ruleset, date);
-  const territory = (rule: object) => {
-    const t = (rule as { territory?: unknown; municipality?: unknown }).territory ?? (rule as { municipality?: unknown }).municipality;
-    return t === undefined || t === null ? 'overal (geen gebied vastgelegd in de regel)' : Array.isArray(t) ? t.join(', ') : String(t);
-  };
+  const territory = (t: string) =>
+    t === 'everywhere'
+      ? 'overal (een federaal of Vlaams recht)'
+      : `alleen voor inwoners van ${w.has(`questions.municipality.options.${t}`) ? w.tr(`questions.municipality.options.${t}`) : t}`;
   const rights = ruleset.rules.map((rule) => {
     const d = describeRight(ruleset, rule.id, date);
     const rendered = renderRight(w, d);
@@ -102,7 +102,7 @@ export function reportHtml({ ruleset, words: w, ruleTexts, date }: ReportInput):
     return `<section class="right" id="${esc(rule.id)}">
 <h2>${esc(rightName(w, rule.id))} <span class="muted"><code>${esc(rule.id)}</code></span></h2>
 <dl class="facts">
-<dt>Gebied</dt><dd>${esc(territory(rule))}</dd>
+<dt>Gebied</dt><dd>${esc(territory(d.territory))}</dd>
 <dt>Van kracht</dt><dd>van ${esc(rule.validFrom)} ${rule.validUntil ? `tot en met ${esc(rule.validUntil)}` : '(geen einddatum)'}</dd>
 <dt>Wie beslist</dt><dd>${esc(w.has(`providers.${rule.provider}.name`) ? w.tr(`providers.${rule.provider}.name`) : rule.provider)}</dd>
 </dl>

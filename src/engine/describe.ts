@@ -60,6 +60,8 @@ export interface RightDescription {
   inForce: boolean;
   validFrom: IsoDate;
   validUntil: IsoDate | null;
+  /** "everywhere", or the municipality whose residents it is for */
+  territory: string;
   /** the ways to get the right (eligible) or to have it looked at (ask), in the rule's order */
   routes: Route[];
   /** the amount of the rule when every route has the same one */
@@ -369,6 +371,7 @@ export function describeRight(ruleset: Ruleset, id: string, date: IsoDate): Righ
     inForce: inForce(rule, date),
     validFrom: rule.validFrom,
     validUntil: rule.validUntil,
+    territory: (rule as { territory?: string }).territory ?? 'everywhere',
     routes: [],
     parameters: d.params,
   };

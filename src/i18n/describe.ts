@@ -23,6 +23,8 @@ export interface Line {
 export interface RenderedDescription {
   /** "Je hebt recht als …" and "Vraag het aan als …", each with its routes */
   groups: { status: Route['status']; title: string; items: Line[] }[];
+  /** "Voor wie in Kortrijk woont.": only for a right of one municipality */
+  territory?: string;
   /** what the right is worth, when it is the same on every route */
   amount?: string;
   /** said instead of the groups when the right is not in force at the date */
@@ -166,6 +168,7 @@ export function renderRight(w: Words, d: RightDescription): RenderedDescription 
     groups.push({ status, title, items: routes.map((r) => routeLine(w, d, r)) });
   }
   const out: RenderedDescription = { groups };
+  if (d.territory !== 'everywhere') out.territory = w.t('describe.territory', { place: optionText(w, 'municipality', d.territory) });
   if (d.amount) out.amount = w.t('describe.worth', { amount: worthText(w, d.id, d.amount) });
   if (!groups.length) out.notInForce = w.t('describe.nobody');
   return out;
@@ -176,6 +179,7 @@ export function renderedText(r: RenderedDescription): string {
   const walk = (l: Line, depth: number): string[] => [`${'  '.repeat(depth)}${l.text}`, ...(l.lines ?? []).flatMap((x) => walk(x, depth + 1))];
   const out: string[] = [];
   if (r.notInForce) out.push(r.notInForce);
+  if (r.territory) out.push(r.territory);
   for (const g of r.groups) out.push(g.title, ...g.items.flatMap((i) => walk(i, 1)));
   if (r.amount) out.push(r.amount);
   return out.join('\n');

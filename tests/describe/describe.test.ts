@@ -91,6 +91,13 @@ describe('who gets a right, from the rule', () => {
     ]);
   });
 
+  it('says a right of one municipality is for its residents', () => {
+    const d = describeRight(rules, 'kortrijk.pamperbank', '2025-06-01');
+    const words = wordsFor('nl', ROOT, undefined, { ruleset: rules, date: '2025-06-01' });
+    expect(renderRight(words, { ...d, territory: 'kortrijk' }).territory).toBe('Voor wie in Kortrijk woont.');
+    expect(renderRight(words, { ...d, territory: 'everywhere' }).territory).toBeUndefined();
+  });
+
   it('lists every parameter a right uses, through its variables', () => {
     expect(describeRight(rules, 'kortrijk.sociaal-tarief', '2025-06-01').parameters.sort()).toEqual(
       ['factor.nearMiss', 'factor.sociaalTarief', 'leefloon.alleenstaand', 'leefloon.gezinslast', 'leefloon.samenwonend'].sort(),

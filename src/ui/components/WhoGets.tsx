@@ -33,6 +33,7 @@ export function WhoGets({ id }: { id: string }) {
     <section aria-labelledby="who-gets" class="who-gets">
       <h2 id="who-gets">{i18n.t('right.whoGets')}</h2>
       {rendered.notInForce && <p>{rendered.notInForce}</p>}
+      {rendered.territory && <p>{rendered.territory}</p>}
       {rendered.groups.map((g) => (
         <div key={g.status} class={`who-group who-${g.status}`}>
           <p class="who-title">{g.title}</p>
