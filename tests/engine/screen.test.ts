@@ -224,22 +224,37 @@ describe('columns come from questions.json', () => {
 });
 
 describe('the reason of a contact row', () => {
-  it("is the right's own sentence, else the deciding checks of the engine's trace as the app says them", async () => {
+  it("is the app's own sentence for the right and reason, else the deciding checks of the engine's trace", async () => {
     const { evaluate } = await import('../../src/engine');
-    const { contactReason, nodeI18n } = await import('../../src/cli/screen/words');
+    const { createContactReasons, nodeI18n } = await import('../../src/cli/screen/words');
+    const { reasonText } = await import('../../src/i18n/texts');
+    for (const lang of ['nl', 'fr', 'ar']) {
+      const i18n = nodeI18n(lang, rules, DATE);
+      const reason = createContactReasons(i18n, rules);
+      let compared = 0;
+      for (const h of syntheticCity(rules, 300, 4, DATE)) {
+        for (const r of evaluate(rules, h.answers, DATE)) {
+          const app = reasonText(i18n, r, h.answers);
+          if (app === null) continue;
+          expect(reason(r, h.answers, () => [])).toBe(app);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+    }
     const i18n = nodeI18n('nl', rules, DATE);
+    const reason = createContactReasons(i18n, rules);
     const answers = { adults: 1, children: [], netMonthlyIncome: 1200, statuses: [] };
-    const tariff = evaluate(rules, answers, DATE).find((r) => r.id === 'kortrijk.sociaal-tarief');
+    const tariff = evaluate(rules, answers, DATE).find((r) => r.id === 'kortrijk.sociaal-tarief') as NonNullable<ReturnType<typeof evaluate>[number]>;
     let traced = 0;
     const trace = () => {
       traced++;
       return evaluate(rules, answers, DATE, { trace: true });
     };
-    expect(tariff?.status).toBe('eligible');
-    expect(contactReason(i18n, rules, tariff as NonNullable<typeof tariff>, answers, trace)).toMatch(/^Het inkomen van je gezin \(€\s1\.200 per maand\)/);
+    expect(reason(tariff, answers, trace)).toMatch(/^Het inkomen van je gezin \(€\s1\.200 per maand\)/);
     expect(traced).toBe(0);
     // a reason without a sentence of its own (a rules release newer than the texts)
-    const fallback = contactReason(i18n, rules, { ...(tariff as NonNullable<typeof tariff>), reason: 'not-written-yet' }, answers, trace);
+    const fallback = reason({ ...tariff, reason: 'not-written-yet' }, answers, trace);
     expect(traced).toBe(1);
     expect(fallback).toMatch(/1\.200/);
     expect(fallback).not.toMatch(/not-written-yet|netMonthlyIncome/);

@@ -77,7 +77,7 @@ export async function readHeader(file: string, format: Format): Promise<Header> 
 export interface RecordChunk {
   bytes: Uint8Array;
   firstLine: number;
-  /** bytes of the file read so far, for progress */
+  /** where the chunk ends in the file, for progress */
   position: number;
 }
 
@@ -123,7 +123,7 @@ export async function* recordChunks(file: string, h: Header, format: Format, siz
     pending = pending.subarray(cut + 1);
     scanned = pending.length;
     const lines = countLines(bytes); // before the chunk is handed over (and detached)
-    yield { bytes, firstLine: line, position };
+    yield { bytes, firstLine: line, position: position - pending.length };
     line += lines;
   }
   if (pending.length) yield { bytes: new Uint8Array(pending), firstLine: line, position };

@@ -124,15 +124,18 @@ export async function screen(o: ScreenOptions, release: Release): Promise<Screen
   let nextToWrite = 0;
   let sent = 0;
   let rows = 0;
-  let position = 0;
+  // where each chunk ends in the file: progress counts what was written, not what was read ahead
+  const ends = new Map<number, number>();
   const flush = async () => {
     for (let r = ready.get(nextToWrite); r; r = ready.get(nextToWrite)) {
-      ready.delete(nextToWrite++);
+      ready.delete(nextToWrite);
+      const end = ends.get(nextToWrite) ?? 0;
+      ends.delete(nextToWrite++);
       mergeTally(tally, r.tally);
       rows += r.rows;
       await write(contact, r.contact);
       await write(rejected, r.rejected);
-      progress.update(tally.households + tally.rejected, position);
+      progress.update(tally.households + tally.rejected, end);
     }
   };
   const check = () => {
@@ -141,7 +144,7 @@ export async function screen(o: ScreenOptions, release: Release): Promise<Screen
 
   try {
     for await (const chunk of recordChunks(o.file, header, format)) {
-      position = chunk.position;
+      ends.set(sent, chunk.position);
       // at most two chunks per worker: one being screened, one waiting; the reader waits for them
       for (;;) {
         check();

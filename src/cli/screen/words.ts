@@ -11,7 +11,6 @@ import { createFormatters } from '../../i18n/format';
 import type { I18n } from '../../i18n';
 import { checkSentences, explainContext } from '../../i18n/explain';
 import { plain } from '../../i18n/parts';
-import { reasonText } from '../../i18n/texts';
 import { RULES_DIR } from '../load-rules';
 
 export const SOURCE_LANGUAGE = 'nl';
@@ -92,14 +91,39 @@ export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts
   };
 }
 
+// Stand-ins for the household's figures: a template is rendered once per right and reason with these,
+// then each row only fills in its figures (i18next per row costs more than the evaluation itself).
+const SLOTS = { income: '\u0000income\u0000', threshold: '\u0000threshold\u0000', over: '\u0000over\u0000', amount: '\u0000amount\u0000' };
+
 /**
  * Why a household is on the contact list for a right: the right's own reason sentence for the outcome
- * that decided it, with the household's figures; else the deciding checks of the engine's trace.
- * `traced` evaluates the same household again with traces (only needed for that fallback).
+ * that decided it, with the household's figures (the same text as `reasonText` of the app); else the
+ * deciding checks of the engine's trace as the app says them. `traced` evaluates the same household
+ * again with traces, only for that fallback.
  */
-export function contactReason(i18n: I18n, ruleset: Ruleset, r: Result, answers: Record<string, unknown>, traced: () => Result[]): string {
-  const own = reasonText(i18n, r, answers);
-  if (own) return own;
-  const withTrace = traced().find((t) => t.id === r.id);
-  return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).map(plain).join(' ');
+export function createContactReasons(i18n: I18n, ruleset: Ruleset) {
+  const templates = new Map<string, string | null>();
+  const template = (r: Result): string | null => {
+    const key = `reasons.${r.id}.${r.reason}`;
+    let t = templates.get(key);
+    if (t === undefined) {
+      t = r.reason && i18n.has(key) ? i18n.tr(key, SLOTS) : null;
+      templates.set(key, t);
+    }
+    return t;
+  };
+  return (r: Result, answers: Record<string, unknown>, traced: () => Result[]): string => {
+    const t = template(r);
+    if (t !== null) {
+      if (!t.includes('\u0000')) return t;
+      const income = answers.netMonthlyIncome;
+      return t
+        .replace(SLOTS.income, typeof income === 'number' ? i18n.money(income) : '')
+        .replace(SLOTS.threshold, r.threshold !== undefined ? i18n.money(r.threshold) : '')
+        .replace(SLOTS.over, r.over !== undefined ? i18n.money(r.over) : '')
+        .replace(SLOTS.amount, r.amount !== undefined ? i18n.amount(r.amount, r.unit) : '');
+    }
+    const withTrace = traced().find((x) => x.id === r.id);
+    return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).map(plain).join(' ');
+  };
 }

@@ -10,7 +10,7 @@ import type { Release } from '../../rules/release';
 import { openRulesDir } from '../release';
 import { type ColumnPlan, type Household, jsonToHousehold, planColumns, RowError, rowToHousehold } from './columns';
 import { countHousehold, emptyTally, type Tally } from './tally';
-import { contactReason, nodeI18n } from './words';
+import { createContactReasons, nodeI18n } from './words';
 
 export interface WorkerSetup {
   kind: 'screen-worker';
@@ -55,6 +55,7 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
   const rightIds = new Set(ruleset.rules.map((r) => r.id));
   const plan: ColumnPlan | null = setup.format === 'csv' ? planColumns(ruleset, setup.header) : null;
   const i18n: I18n = nodeI18n(setup.lang, ruleset, setup.date, locales);
+  const contactReason = createContactReasons(i18n, ruleset);
   const decoder = new TextDecoder();
   const decimalComma = setup.delimiter === ';';
   let floorDebt = 0;
@@ -101,7 +102,7 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
     let traced: Result[] | null = null;
     const trace = () => (traced ??= evaluate(ruleset, h.answers, setup.date, { trace: true }));
     for (const r of contact) {
-      const reason = contactReason(i18n, ruleset, r, h.answers, trace);
+      const reason = contactReason(r, h.answers, trace);
       out += `${head}${r.id},${r.status},${r.amount ?? ''},${r.unit ?? ''},${csvCell(reason)}\n`;
     }
     return out;
