@@ -260,3 +260,22 @@ describe('the reason of a contact row', () => {
     expect(fallback).not.toMatch(/not-written-yet|netMonthlyIncome/);
   });
 });
+
+describe('the progress bar', () => {
+  it('draws count, rate and time left in place on a terminal, and a final line', async () => {
+    const { createProgress } = await import('../../src/cli/screen/progress');
+    let now = 0;
+    const written: string[] = [];
+    const terminal = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const p = createProgress(1000, terminal, () => now);
+    now = 2000;
+    p.update(5000, 250);
+    now = 2100;
+    p.update(6000, 300); // too soon after the last one: not drawn
+    now = 8000;
+    p.done(20_000);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^\r\[######\.+\] 25% 5,000 households, 2,500\/s, 00:06 left/);
+    expect(written[1]).toMatch(/^\r\[#{24}\] 100% 20,000 households, 2,500\/s, done in 00:08\s*\n$/);
+  });
+});
