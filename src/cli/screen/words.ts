@@ -93,7 +93,13 @@ export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts
 
 // Stand-ins for the household's figures: a template is rendered once per right and reason with these,
 // then each row only fills in its figures (i18next per row costs more than the evaluation itself).
-const SLOTS = { income: '\u0000income\u0000', threshold: '\u0000threshold\u0000', over: '\u0000over\u0000', amount: '\u0000amount\u0000' };
+const SLOT_NAMES = ['income', 'threshold', 'over', 'amount'] as const;
+type Slot = (typeof SLOT_NAMES)[number];
+const SLOTS = Object.fromEntries(SLOT_NAMES.map((n) => [n, `\u0000${n}\u0000`])) as Record<Slot, string>;
+const SLOT_PATTERN = /\u0000(income|threshold|over|amount)\u0000/;
+
+/** A sentence cut at its figures: literal text at even places, the name of a figure at odd places. */
+type Template = string[];
 
 /**
  * Why a household is on the contact list for a right: the right's own reason sentence for the outcome
@@ -102,26 +108,39 @@ const SLOTS = { income: '\u0000income\u0000', threshold: '\u0000threshold\u0000'
  * again with traces, only for that fallback.
  */
 export function createContactReasons(i18n: I18n, ruleset: Ruleset) {
-  const templates = new Map<string, string | null>();
-  const template = (r: Result): string | null => {
+  const templates = new Map<string, Template | null>();
+  const template = (r: Result): Template | null => {
     const key = `reasons.${r.id}.${r.reason}`;
     let t = templates.get(key);
     if (t === undefined) {
-      t = r.reason && i18n.has(key) ? i18n.tr(key, SLOTS) : null;
+      t = r.reason && i18n.has(key) ? i18n.tr(key, SLOTS).split(SLOT_PATTERN) : null;
       templates.set(key, t);
     }
     return t;
   };
+  // the same limits and incomes come back on many rows: each is formatted once
+  const money = new Map<number, string>();
+  const formatMoney = (euros: number) => {
+    let text = money.get(euros);
+    if (text === undefined) {
+      if (money.size > 100_000) money.clear();
+      text = i18n.money(euros);
+      money.set(euros, text);
+    }
+    return text;
+  };
+  const figure = (slot: Slot, r: Result, answers: Record<string, unknown>): string => {
+    if (slot === 'income') return typeof answers.netMonthlyIncome === 'number' ? formatMoney(answers.netMonthlyIncome) : '';
+    if (slot === 'threshold') return r.threshold !== undefined ? formatMoney(r.threshold) : '';
+    if (slot === 'over') return r.over !== undefined ? formatMoney(r.over) : '';
+    return r.amount !== undefined ? i18n.amount(r.amount, r.unit) : '';
+  };
   return (r: Result, answers: Record<string, unknown>, traced: () => Result[]): string => {
     const t = template(r);
     if (t !== null) {
-      if (!t.includes('\u0000')) return t;
-      const income = answers.netMonthlyIncome;
-      return t
-        .replace(SLOTS.income, typeof income === 'number' ? i18n.money(income) : '')
-        .replace(SLOTS.threshold, r.threshold !== undefined ? i18n.money(r.threshold) : '')
-        .replace(SLOTS.over, r.over !== undefined ? i18n.money(r.over) : '')
-        .replace(SLOTS.amount, r.amount !== undefined ? i18n.amount(r.amount, r.unit) : '');
+      let text = t[0] as string;
+      for (let i = 1; i < t.length; i += 2) text += figure(t[i] as Slot, r, answers) + (t[i + 1] as string);
+      return text;
     }
     const withTrace = traced().find((x) => x.id === r.id);
     return checkSentences(i18n, withTrace?.trace?.at(-1)?.checks ?? [], explainContext(ruleset, r)).map(plain).join(' ');
