@@ -279,3 +279,17 @@ describe('the progress bar', () => {
     expect(written[1]).toMatch(/^\r\[#{24}\] 100% 20,000 households, 2,500\/s, done in 00:08\s*\n$/);
   });
 });
+
+describe('a broken quote', () => {
+  it('rejects the row it breaks and screens the others', () => {
+    writeFileSync(join(tmp, 'quote.csv'), 'id;area;adults\nq1;Heule;1\nq2;He"ule;1\nq3;"Marke";1\n');
+    const out = join(tmp, 'quote-out');
+    const r = screen(join(tmp, 'quote.csv'), out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'))).toMatchObject({ households: 2, rejected: 1 });
+    const rejected = readCsv(join(out, 'rejected.csv'));
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ line: '3' });
+    expect(rejected[0]?.reason).toMatch(/the row cannot be read as CSV: Invalid Opening Quote/);
+  });
+});

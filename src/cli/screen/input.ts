@@ -17,6 +17,8 @@ export function formatOf(file: string): Format {
 }
 
 const NL = 0x0a;
+/** No record is longer than this: a quoted cell that runs on beyond it is a broken file. */
+const MAX_RECORD = 8 << 20;
 const QUOTE = 0x22;
 const BOM = [0xef, 0xbb, 0xbf];
 
@@ -117,6 +119,13 @@ export async function* recordChunks(file: string, h: Header, format: Format, siz
     } else {
       cut = pending.lastIndexOf(NL);
       scanned = pending.length;
+    }
+    if (cut === -1 && pending.length > MAX_RECORD) {
+      // an opening quote that never closes would hold the whole rest of the file: cut at a line
+      // anyway (the worker reports the broken row) so memory stays bounded
+      cut = pending.lastIndexOf(NL);
+      quoted = false;
+      for (let i = cut + 1; i < pending.length; i++) if (pending[i] === QUOTE) quoted = !quoted;
     }
     if (cut === -1) continue;
     const bytes = new Uint8Array(pending.subarray(0, cut + 1)); // a copy
