@@ -1,10 +1,31 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+import { headersFile, metaTags, SECURITY_HEADERS } from './src/pwa/headers';
+
+/**
+ * The security policy (src/pwa/headers.ts) in the built index.html as a meta tag, and as `_headers`
+ * for static hosts. Not in `vite dev`: its hot reload needs what the policy forbids.
+ */
+function securityPolicy(): Plugin {
+  return {
+    name: 'security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${metaTags()}`),
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
     preact(),
+    securityPolicy(),
     VitePWA({
       // An update waits for the person to accept it: it never reloads while someone is answering.
       registerType: 'prompt',
@@ -35,6 +56,8 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022', sourcemap: false },
+  // `vite preview` (npm start, the e2e tests) sends the same policy as headers.
+  preview: { headers: { ...SECURITY_HEADERS } },
   test: {
     environment: 'happy-dom',
     // npm run test:reliability sets RELIABILITY: the fuzz suites (tests/reliability/*.fuzz.ts) take a while

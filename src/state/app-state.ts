@@ -4,13 +4,17 @@
  * saves every change to the storage. Create one per app (and one per test) with `createAppState`.
  */
 import { isMoneyUnit } from '../engine/values';
-import { batch, computed, effect, type ReadonlySignal, signal } from '@preact/signals';
+import { batch, computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
+import { repairAnswers } from './imported';
 import { groupResults, type ResultSections } from './results';
+import { createSaver } from './saving';
 import type { LoadedRules } from './rules';
 
 export const DEFAULT_HOUSEHOLD = 'default';
+
+export type StateNotice = 'other-tab' | 'repaired';
 
 export interface ParameterValueAt {
   value: number;
@@ -66,6 +70,8 @@ export interface AppState {
   readonly restored: ReadonlySignal<boolean>;
   /** why answers are not being kept on the device right now, or null */
   readonly storageProblem: ReadonlySignal<StorageProblem | null>;
+  /** said once: another tab changed these answers, or damaged saved answers are asked again */
+  readonly notice: ReadonlySignal<StateNotice | null>;
 
   /** every right in force at the date, with its trace */
   readonly results: ReadonlySignal<Result[]>;
@@ -113,6 +119,7 @@ export function createAppState(options: AppStateOptions): AppState {
   const returnTo = signal<string | null>(null);
   const restored = signal(false);
   const storageProblem = signal<StorageProblem | null>(storage.problem);
+  const notice = signal<StateNotice | null>(null);
   let label: string | undefined;
 
   const evaluation = computed(() => {
@@ -178,25 +185,6 @@ export function createAppState(options: AppStateOptions): AppState {
   });
   const combinedError = computed(() => rulesError.value ?? evaluation.value.error);
 
-  // Saving: the latest snapshot is written after the one in flight, in order; a failed write only
-  // raises storageProblem, the answers stay in the signals.
-  let writing: Promise<void> = Promise.resolve();
-  let queued: HouseholdRecord | null = null;
-  let queuedEmpty = false;
-  const writeLatest = async () => {
-    const record = queued;
-    const empty = queuedEmpty;
-    queued = null;
-    if (!record) return;
-    try {
-      if (empty) await storage.deleteHousehold(record.id);
-      else await storage.putHousehold(record);
-      if (storageProblem.peek() !== null && storageProblem.peek() !== storage.problem) storageProblem.value = storage.problem;
-    } catch (e) {
-      storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
-    }
-  };
-  const snapshotOf = (saved: HouseholdRecord | undefined) => saved ?? emptyHousehold(DEFAULT_HOUSEHOLD);
   const snapshot = (): HouseholdRecord => {
     const record: HouseholdRecord = {
       ...emptyHousehold(DEFAULT_HOUSEHOLD),
@@ -209,18 +197,45 @@ export function createAppState(options: AppStateOptions): AppState {
     if (label !== undefined) record.label = label;
     return record;
   };
-  // Only a change is written: not the restore itself, not an answer given again unchanged.
-  let lastSaved = '';
-  const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.label]);
+  // Saving (src/state/saving.ts): only a change is written, never silently over another tab's.
+  const saver = createSaver({
+    storage,
+    householdId: () => DEFAULT_HOUSEHOLD,
+    snapshot: () => untracked(snapshot),
+    adopt(content) {
+      batch(() => {
+        answers.value = content.answers;
+        skipped.value = content.skipped;
+        history.value = content.history;
+        drafts.value = content.drafts;
+      });
+    },
+    problem(p) {
+      if (storageProblem.peek() !== p) storageProblem.value = p;
+    },
+    otherTab() {
+      notice.value = 'other-tab';
+    },
+  });
   const disposeSave = effect(() => {
     const record = snapshot();
     if (!restored.value) return;
-    const content = contentOf(record);
-    if (content === lastSaved) return;
-    lastSaved = content;
-    queuedEmpty = Object.keys(record.answers).length === 0 && record.skipped.length === 0 && Object.keys(record.drafts).length === 0;
-    queued = record;
-    writing = writing.then(writeLatest);
+    saver.changed(record);
+  });
+  // A saved answer the questionnaire no longer accepts (a damaged record) goes back to its question,
+  // kept as typed: asked again, never dropped. Once, when both the rules and the answers are in.
+  let repairedOnce = false;
+  const disposeRepair = effect(() => {
+    const r = rules.value;
+    if (!r || !restored.value || repairedOnce) return;
+    repairedOnce = true;
+    const fixed = untracked(() => repairAnswers(r.ruleset.questions, answers.value, drafts.value));
+    if (!fixed) return;
+    batch(() => {
+      answers.value = fixed.answers;
+      drafts.value = fixed.drafts;
+      notice.value = 'repaired';
+    });
   });
 
   const clearHousehold = () => {
@@ -283,7 +298,7 @@ export function createAppState(options: AppStateOptions): AppState {
           drafts.value = { ...saved.drafts, ...drafts.peek() };
           label = saved.label;
         }
-        lastSaved = contentOf(snapshotOf(saved));
+        saver.restored(saved);
         restored.value = true;
       });
     },
@@ -355,13 +370,7 @@ export function createAppState(options: AppStateOptions): AppState {
         storageProblem.value = e instanceof StorageError ? e.problem : 'failed';
       }
     },
-    async flush() {
-      let last: Promise<void>;
-      do {
-        last = writing;
-        await last;
-      } while (last !== writing);
-    },
+    flush: () => saver.flush(),
   };
 
   return {
@@ -377,6 +386,7 @@ export function createAppState(options: AppStateOptions): AppState {
     returnTo,
     restored,
     storageProblem,
+    notice,
     results,
     missing,
     pending,
@@ -390,6 +400,10 @@ export function createAppState(options: AppStateOptions): AppState {
     amountsUpdatedOn,
     parameterValues,
     actions,
-    dispose: disposeSave,
+    dispose() {
+      disposeSave();
+      disposeRepair();
+      saver.dispose();
+    },
   };
 }

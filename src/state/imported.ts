@@ -107,3 +107,33 @@ function nextDay(day: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Saved answers the questionnaire does not accept (a damaged record): each goes back to its question
+ * as a draft, as it was, so it is asked again and shown; nothing is dropped. A key the questionnaire
+ * does not know is left alone (a newer rules version may ask it). Null when all is well.
+ */
+export function repairAnswers(
+  questions: readonly Question[],
+  answers: Readonly<Record<string, unknown>>,
+  drafts: Readonly<Record<string, unknown>>,
+): { answers: Record<string, unknown>; drafts: Record<string, unknown>; keys: string[] } | null {
+  const byKey = new Map(questions.map((q) => [q.key, q]));
+  const keys = Object.keys(answers).filter((k) => {
+    const q = byKey.get(k);
+    return q !== undefined && valueProblem(q, answers[k]) !== null;
+  });
+  if (keys.length === 0) return null;
+  const fixedAnswers = { ...answers };
+  const fixedDrafts = { ...drafts };
+  for (const k of keys) {
+    const value = fixedAnswers[k];
+    delete fixedAnswers[k];
+    if (k in fixedDrafts) continue;
+    if (typeof value === 'string' || typeof value === 'number') fixedDrafts[k] = String(value);
+    else if (Array.isArray(value) && byKey.get(k)?.type === 'children') {
+      fixedDrafts[k] = { ages: value.map((c) => String((c as { age?: unknown } | null)?.age ?? '')) };
+    }
+  }
+  return { answers: fixedAnswers, drafts: fixedDrafts, keys };
+}

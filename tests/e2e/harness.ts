@@ -1,14 +1,23 @@
 /**
  * End-to-end harness: the built app (dist/) served by `vite preview` on 127.0.0.1, driven by
  * Debian's Chromium through playwright-core. Everything stops when the test file ends.
+ *
+ * The app runs with its Content Security Policy enforced (the meta tag of the build and the headers
+ * of `vite preview`, src/pwa/headers.ts). Every context the harness makes reports each
+ * `securitypolicyviolation`; any test during which one happened fails, and each file writes its
+ * count for the reliability report (tests/reliability/result.ts). Test tools go around the policy:
+ * axe is evaluated through the DevTools protocol, never as a script tag of the page.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { writeResult } from '../reliability/result';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -35,6 +44,58 @@ async function freePort(): Promise<number> {
   });
 }
 
+export interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+  sample: string;
+  page: string;
+}
+
+/** Violations since the last test ended (or since `takeCspViolations`). */
+let violations: CspViolation[] = [];
+/** Every violation of this file: its count goes into the reliability report. */
+let violationsInFile = 0;
+let contextsWatched = 0;
+
+/** Returns and forgets the violations seen so far (a test that causes one on purpose takes it). */
+export function takeCspViolations(): CspViolation[] {
+  const taken = violations;
+  violations = [];
+  // Provoked on purpose by a test, not caused by the app: not counted in the report.
+  violationsInFile -= taken.length;
+  return taken;
+}
+
+/** Makes every page of the context report its Content Security Policy violations to the harness. */
+export async function watchCsp(context: BrowserContext): Promise<BrowserContext> {
+  contextsWatched++;
+  await context.exposeBinding('__reportCspViolation', ({ page }, v: Omit<CspViolation, 'page'>) => {
+    violations.push({ ...v, page: page.url() });
+    violationsInFile++;
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation?: (v: unknown) => void }).__reportCspViolation;
+      report?.({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+    });
+  });
+  return context;
+}
+
+/** Inside Node's test runner (not the page bench, which also uses this harness). */
+const UNDER_TEST = !!process.env.NODE_TEST_CONTEXT;
+
+// Any test during which the app broke its own policy fails.
+if (UNDER_TEST) {
+  afterEach(() => {
+    const seen = takeCspViolations();
+    const lines = seen.map((v) => `${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} on ${v.page}`);
+    assert.deepEqual(seen, [], `Content Security Policy violations:\n${lines.join('\n')}`);
+  });
+}
+
 export interface Harness {
   url: string;
   browser: Browser;
@@ -58,6 +119,9 @@ export async function startHarness(options: { remoteDebuggingPort?: number; dist
       ? [...CHROMIUM_FLAGS, `--remote-debugging-port=${options.remoteDebuggingPort}`]
       : CHROMIUM_FLAGS,
   });
+  // Every context a test makes watches for policy violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => watchCsp(await newContext(...args));
   return {
     url: `http://127.0.0.1:${port}/`,
     browser,
@@ -65,6 +129,13 @@ export async function startHarness(options: { remoteDebuggingPort?: number; dist
     async close() {
       await browser.close();
       await server.close();
+      if (!UNDER_TEST) return;
+      const file = basename(process.argv[1] ?? 'e2e').replace(/\.e2e\.ts$/, '').replace(/[^a-z0-9-]/gi, '-').toLowerCase();
+      writeResult({
+        suite: `csp-e2e-${file}`,
+        title: `Content Security Policy violations caused by the app in tests/e2e/${file}.e2e.ts (${contextsWatched} browser contexts watched)`,
+        cspViolations: violationsInFile,
+      });
     },
   };
 }
@@ -74,7 +145,7 @@ export async function startHarness(options: { remoteDebuggingPort?: number; dist
  * browser keeps (history, sessions, caches, storage) is in files a test can search after closing.
  */
 export async function launchProfile(h: Harness, userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
     viewport: PHONE,
@@ -85,6 +156,7 @@ export async function launchProfile(h: Harness, userDataDir: string): Promise<Br
     serviceWorkers: 'allow',
     baseURL: h.url,
   });
+  return watchCsp(context);
 }
 
 export const PHONE = { width: 390, height: 844 };
@@ -112,9 +184,13 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core (WCAG 2.0–2.2 A and AA) on the page as it is; returns the violations. */
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA) on the page as it is; returns the violations. axe is
+ * evaluated through the DevTools protocol, which the page's policy does not govern: a script tag
+ * would be (rightly) refused as an inline script.
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const r = await axe.run(document, {

@@ -13,7 +13,17 @@ import { after, before, describe, it } from 'node:test';
 import { decodeShareFragment } from '../../src/share/link';
 import { sealShareLink } from '../../src/share/sealed-link';
 import { singleMother } from '../fixtures/households';
-import { type Harness, launchProfile, SCREENSHOTS, startHarness, waitForOfflineReady, waitForScreen } from './harness';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/pwa/headers';
+import {
+  type Harness,
+  launchProfile,
+  phoneContext,
+  SCREENSHOTS,
+  startHarness,
+  takeCspViolations,
+  waitForOfflineReady,
+  waitForScreen,
+} from './harness';
 
 /** An income nobody else types, and how it can be written or shown. */
 const INCOME = 2468.13;
@@ -98,5 +108,50 @@ describe('a shared link on a phone', () => {
     }
     assert.deepEqual(leaks, [], 'nothing of the answers or the code in the profile');
     console.info(`searched ${files.length} files of the browser profile: no answer, no code`);
+  });
+});
+
+describe('the security policy', () => {
+  it('is sent as headers by vite preview, for the page and the service worker, and written into the page', async () => {
+    for (const path of ['', 'sw.js', 'index.html']) {
+      const response = await fetch(`${h.url}${path}`);
+      assert.equal(response.status, 200, path);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(response.headers.get(name), value, `${name} on /${path}`);
+    }
+    assert.match(CONTENT_SECURITY_POLICY, /script-src 'self';/);
+    assert.match(CONTENT_SECURITY_POLICY, /frame-ancestors 'none'/);
+    assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline|unsafe-eval|\*/);
+    const html = await (await fetch(h.url)).text();
+    assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`));
+    assert.ok(html.includes('<meta name="referrer" content="no-referrer" />'));
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script in the page');
+    assert.doesNotMatch(html, /\sstyle=/, 'no style attribute in the page');
+  });
+
+  it('is enforced: an inline script, eval and a style attribute are refused, and the harness sees each', async () => {
+    const context = await phoneContext(h);
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await waitForScreen(page, 'home');
+    assert.deepEqual(takeCspViolations(), [], 'the app itself breaks nothing');
+    const outcome = await page.evaluate(async () => {
+      const w = window as unknown as { inlineRan?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+      // A timer given code as text is eval (DevTools' own evaluation is exempt, so no plain eval here).
+      (setTimeout as (code: string, ms: number) => number)('window.evalRan = true', 0);
+      const p = document.createElement('p');
+      p.innerHTML = '<span style="color: red">x</span>';
+      document.body.append(p);
+      await new Promise((r) => setTimeout(r, 100));
+      return { inline: w.inlineRan === true, eval: (w as { evalRan?: boolean }).evalRan === true, color: getComputedStyle(p.firstElementChild as Element).color };
+    });
+    assert.deepEqual(outcome, { inline: false, eval: false, color: outcome.color }, `the inline script and eval did not run: ${JSON.stringify(outcome)}`);
+    assert.notEqual(outcome.color, 'rgb(255, 0, 0)', 'the style attribute was not applied');
+    await page.waitForFunction(() => true);
+    const seen = takeCspViolations().map((v) => v.directive);
+    for (const d of ['script-src-elem', 'script-src', 'style-src-attr']) assert.ok(seen.includes(d), `${d} reported: ${seen.join(', ')}`);
+    await context.close();
   });
 });

@@ -66,10 +66,10 @@ describe('app state', () => {
   it('keeps working in memory and says so when the device is full', async () => {
     const storage = createMemoryStorage();
     let full = true;
-    const put = storage.putHousehold;
-    storage.putHousehold = async (r) => {
+    const save = storage.saveHousehold;
+    storage.saveHousehold = async (r, rev, empty) => {
       if (full) throw new StorageError('full', new DOMException('quota', 'QuotaExceededError'));
-      return put(r);
+      return save(r, rev, empty);
     };
     const { state } = await fresh(storage);
     state.actions.answer('adults', 3);

@@ -4,16 +4,21 @@ import { useServices } from '../context';
 /** How long "ready to work offline" stays before it goes by itself: it only informs. */
 const OFFLINE_NOTICE_MS = 10_000;
 
-/** Storage problems: said plainly, once, at the top. The answers keep working in memory. */
+/**
+ * Storage problems: said plainly, once, at the top. The answers keep working in memory. Also said
+ * once: another tab changed these answers, or damaged saved answers are asked again.
+ */
 export function StorageNotice() {
   const { state, i18n } = useServices();
   const problem = state.storageProblem.value;
-  if (!problem) return null;
+  const notice = state.notice.value;
+  if (!problem && !notice) return null;
   const text =
     problem === 'full' ? i18n.t('storage.full') : problem === 'unavailable' ? i18n.t('storage.unavailable') : i18n.t('storage.failed');
   return (
-    <div class="notice notice-warning" role="status">
-      <p>{text}</p>
+    <div class="notice notice-warning storage-notice" role="status">
+      {problem && <p>{text}</p>}
+      {notice && <p>{notice === 'other-tab' ? i18n.t('storage.otherTab') : i18n.t('storage.repaired')}</p>}
     </div>
   );
 }
