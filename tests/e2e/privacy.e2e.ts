@@ -15,6 +15,7 @@ import { sealShareLink } from '../../src/share/sealed-link';
 import { singleMother } from '../fixtures/households';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/pwa/headers';
 import {
+  assertAccessible,
   type Harness,
   launchProfile,
   phoneContext,
@@ -108,6 +109,26 @@ describe('a shared link on a phone', () => {
     }
     assert.deepEqual(leaks, [], 'nothing of the answers or the code in the profile');
     console.info(`searched ${files.length} files of the browser profile: no answer, no code`);
+  });
+});
+
+describe('the privacy page', () => {
+  it('is reached from the footer, reads plainly in Dutch and in Arabic (right to left), and passes axe', async () => {
+    const context = await phoneContext(h);
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await waitForScreen(page, 'home');
+    await page.locator('.site-footer').getByRole('link', { name: 'Privacy' }).click();
+    await waitForScreen(page, 'privacy');
+    assert.equal(await page.locator('main h1').innerText(), 'Je privacy');
+    assert.match(await page.locator('main').innerText(), /Wat sturen we door\?\s+Niets\./);
+    await assertAccessible(page, 'the privacy page');
+    await page.screenshot({ path: `${SCREENSHOTS}privacy-2-page-nl-phone.png`, fullPage: true });
+    await page.locator('.site-header select').selectOption('ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.querySelector('main h1')?.textContent === 'خصوصيتك');
+    await assertAccessible(page, 'the privacy page in Arabic');
+    await page.screenshot({ path: `${SCREENSHOTS}privacy-3-page-ar-phone.png`, fullPage: true });
+    await context.close();
   });
 });
 
