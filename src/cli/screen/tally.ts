@@ -25,32 +25,103 @@ export const emptyTally = (): Tally => ({ households: 0, rejected: 0, rights: {}
 const counts = (t: Tally, id: string): RightCounts =>
   (t.rights[id] ??= { eligible: 0, ask: 0, nearMiss: 0, alreadyReceives: 0, toContact: 0 });
 
+const FIELDS = ['eligible', 'ask', 'nearMiss', 'alreadyReceives', 'toContact'] as const;
+const [ELIGIBLE, ASK, NEAR_MISS, RECEIVES, TO_CONTACT] = [0, 1, 2, 3, 4];
+const inc = (a: number[], i: number) => {
+  a[i] = (a[i] as number) + 1;
+};
+
 /**
- * Adds one screened household and returns the results to contact it about (eligible or ask, not received).
- * `receives` changes no answer: it only decides who is contacted.
+ * Counts households in a worker: one row of five numbers per right, found by the right's place in the
+ * catalogue (a property lookup by id per result cost a tenth of the screening).
  */
-export function countHousehold(t: Tally, results: Result[], receives: readonly string[], area: string): Result[] {
-  t.households++;
-  const contact: Result[] = [];
-  for (const r of results) {
-    const c = counts(t, r.id);
-    if (r.status === 'eligible') c.eligible++;
-    else if (r.status === 'ask') c.ask++;
-    if (r.over !== undefined) c.nearMiss++;
-    const received = receives.includes(r.id);
-    if (received) c.alreadyReceives++;
-    if ((r.status === 'eligible' || r.status === 'ask') && !received) {
-      c.toContact++;
-      if (area !== '') {
-        const byRight = (t.areas[area] ??= {});
-        byRight[r.id] = (byRight[r.id] ?? 0) + 1;
-      }
-      contact.push(r);
-    }
+export class Counter {
+  private readonly index = new Map<string, number>();
+  private counts: number[] = [];
+  private areas = new Map<string, number[]>();
+  households = 0;
+  rejected = 0;
+
+  constructor(private readonly ids: string[]) {
+    for (const [i, id] of ids.entries()) this.index.set(id, i);
+    this.counts = new Array(ids.length * FIELDS.length).fill(0);
   }
-  // a right received but not in force at the date (or out of territory) still counts as received
-  for (const id of receives) if (!results.some((r) => r.id === id)) counts(t, id).alreadyReceives++;
-  return contact;
+
+  private at(id: string): number {
+    let i = this.index.get(id);
+    if (i === undefined) {
+      i = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, i);
+      for (let k = 0; k < FIELDS.length; k++) this.counts.push(0);
+      for (const a of this.areas.values()) a.push(0);
+    }
+    return i;
+  }
+
+  /**
+   * Adds one screened household and returns the results to contact it about (eligible or ask, not
+   * received). `receives` changes no answer: it only decides who is contacted.
+   */
+  add(results: Result[], receives: readonly string[], area: string): Result[] {
+    this.households++;
+    const contact: Result[] = [];
+    let byArea: number[] | undefined;
+    for (const r of results) {
+      const i = this.at(r.id);
+      const base = i * FIELDS.length;
+      const c = this.counts;
+      if (r.status === 'eligible') inc(c, base + ELIGIBLE);
+      else if (r.status === 'ask') inc(c, base + ASK);
+      if (r.over !== undefined) inc(c, base + NEAR_MISS);
+      if (receives.length > 0 && receives.includes(r.id)) inc(c, base + RECEIVES);
+      else if (r.status === 'eligible' || r.status === 'ask') {
+        inc(c, base + TO_CONTACT);
+        if (area !== '') {
+          byArea ??= this.area(area);
+          inc(byArea, i);
+        }
+        contact.push(r);
+      }
+    }
+    // a right received but not in force at the date (or out of territory) still counts as received
+    for (const id of receives) {
+      if (!results.some((r) => r.id === id)) inc(this.counts, this.at(id) * FIELDS.length + RECEIVES);
+    }
+    return contact;
+  }
+
+  private area(name: string): number[] {
+    let a = this.areas.get(name);
+    if (a === undefined) {
+      a = new Array(this.ids.length).fill(0);
+      this.areas.set(name, a);
+    }
+    return a;
+  }
+
+  /** The counts so far as a Tally (rights that never came up are left out); the counter starts again. */
+  take(): Tally {
+    const t = emptyTally();
+    t.households = this.households;
+    t.rejected = this.rejected;
+    this.ids.forEach((id, i) => {
+      const row = this.counts.slice(i * FIELDS.length, (i + 1) * FIELDS.length);
+      if (row.some((n) => n > 0)) t.rights[id] = Object.fromEntries(FIELDS.map((f, k) => [f, row[k]])) as unknown as RightCounts;
+    });
+    for (const [name, a] of this.areas) {
+      const byRight: Record<string, number> = {};
+      a.forEach((n, i) => {
+        if (n > 0) byRight[this.ids[i] as string] = n;
+      });
+      t.areas[name] = byRight;
+    }
+    this.counts.fill(0);
+    this.areas = new Map();
+    this.households = 0;
+    this.rejected = 0;
+    return t;
+  }
 }
 
 export function mergeTally(into: Tally, from: Tally): void {

@@ -95,8 +95,9 @@ export function nodeI18n(lang: string, ruleset: Ruleset, date: string, ruleTexts
 // then each row only fills in its figures (i18next per row costs more than the evaluation itself).
 const SLOT_NAMES = ['income', 'threshold', 'over', 'amount'] as const;
 type Slot = (typeof SLOT_NAMES)[number];
-const SLOTS = Object.fromEntries(SLOT_NAMES.map((n) => [n, `\u0000${n}\u0000`])) as Record<Slot, string>;
-const SLOT_PATTERN = /\u0000(income|threshold|over|amount)\u0000/;
+// private-use characters: no translation holds them
+const SLOTS = Object.fromEntries(SLOT_NAMES.map((n) => [n, `\uE00A${n}\uE00B`])) as Record<Slot, string>;
+const SLOT_PATTERN = /\uE00A(income|threshold|over|amount)\uE00B/;
 
 /** A sentence cut at its figures: literal text at even places, the name of a figure at odd places. */
 type Template = string[];

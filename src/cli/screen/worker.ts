@@ -9,7 +9,7 @@ import type { I18n } from '../../i18n';
 import type { Release } from '../../rules/release';
 import { openRulesDir } from '../release';
 import { type ColumnPlan, type Household, jsonToHousehold, planColumns, RowError, rowToHousehold } from './columns';
-import { countHousehold, emptyTally, type Tally } from './tally';
+import { Counter, type Tally } from './tally';
 import { createContactReasons, nodeI18n } from './words';
 
 export interface WorkerSetup {
@@ -56,6 +56,7 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
   const plan: ColumnPlan | null = setup.format === 'csv' ? planColumns(ruleset, setup.header) : null;
   const i18n: I18n = nodeI18n(setup.lang, ruleset, setup.date, locales);
   const contactReason = createContactReasons(i18n, ruleset);
+  const counter = new Counter(ruleset.rules.map((r) => r.id));
   const decoder = new TextDecoder();
   const decimalComma = setup.delimiter === ';';
   let floorDebt = 0;
@@ -119,7 +120,6 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
   }
 
   return function screenChunk(chunk: Chunk): ChunkResult {
-    const tally = emptyTally();
     let contact = '';
     let rejected = '';
     let rows = 0;
@@ -130,23 +130,23 @@ export async function createScreener(setup: WorkerSetup, release?: Release) {
           idForError = id;
         });
         if (setup.floorRatio !== undefined) {
-          tally.households++;
+          counter.households++;
           const [text, n] = floorRows(h);
           contact += text;
           rows += n;
           continue;
         }
         const results = evaluate(ruleset, h.answers, setup.date);
-        const toContact = countHousehold(tally, results, h.receives, h.area);
+        const toContact = counter.add(results, h.receives, h.area);
         rows += toContact.length;
         contact += contactRows(h, toContact);
       } catch (e) {
         if (!(e instanceof RowError || e instanceof EngineError)) throw e;
-        tally.rejected++;
+        counter.rejected++;
         rejected += `${row.line},${csvCell(idForError.trim())},${csvCell(e.message)}\n`;
       }
     }
-    return { seq: chunk.seq, contact, rejected, tally, rows };
+    return { seq: chunk.seq, contact, rejected, tally: counter.take(), rows };
   };
 }
 
