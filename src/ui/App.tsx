@@ -89,6 +89,7 @@ function Shell() {
           never for a URL, which changes before the screen does. */}
       <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
+        <PwaNotices answering={route.name === 'questions'} />
         <SharedBanner />
         {!locked && <Screen key={route.name} />}
       </main>
@@ -129,7 +130,6 @@ function Shell() {
         <EraseAnswers />
         {version && <p class="version">{i18n.t('app.rulesVersion', { version })}</p>}
       </footer>
-      <PwaNotices answering={route.name === 'questions'} />
     </>
   );
 }

@@ -4,7 +4,7 @@
  * limit on a right's page, a rule fact said twice, "75 or older, or a disability" without saying which,
  * steps for a right not in force, the status badge before the reason.
  */
-import { screen } from '@testing-library/preact';
+import { screen, waitFor } from '@testing-library/preact';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answers, Result } from '../../src/engine';
 import { createI18n, type I18n, languages, plain } from '../../src/i18n';
@@ -156,5 +156,19 @@ describe('words in the language', () => {
     expect(answerText(ar, statuses, ['leefloon', 'igo'])).not.toMatch(/[;,] /);
     expect(answerText(ar, ages, [{ age: 1 }, { age: 4 }, { age: 7 }])).not.toMatch(/,/);
     expect(answerText(i18ns.nl as I18n, ages, [{ age: 1 }, { age: 4 }])).toBe('2 kinderen: 1 jaar en 4 jaar');
+  });
+});
+
+describe('the way back from a right', () => {
+  it('is within two Tab presses of the title, which takes the focus', async () => {
+    const { router } = await renderApp({ route: '#/resultaten', answers: couple });
+    router.navigate(`#/recht/${encodeURIComponent('kortrijk.sociaal-tarief')}`);
+    const title = await screen.findByRole('heading', { level: 1, name: 'Sociaal tarief van de stad' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, select, input, summary')];
+    const after = focusable.filter((el) => title.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const back = screen.getByRole('link', { name: 'Terug naar je resultaten' });
+    expect(after.indexOf(back)).toBeGreaterThanOrEqual(0);
+    expect(after.indexOf(back)).toBeLessThan(2);
   });
 });

@@ -24,25 +24,22 @@ export function StorageNotice() {
 }
 
 /**
- * "Ready to work offline" and "an update is ready", at the bottom of the screen (no layout shift).
- * The update offer is not shown during the questionnaire: an update never interrupts answering.
+ * "Ready to work offline" and "an update is ready", in the flow of the page at the top of the
+ * content: never over it, so they cannot cover a control or the kiosk's QR code. The update offer
+ * is not shown during the questionnaire: an update never interrupts answering.
  */
 export function PwaNotices({ answering }: { answering: boolean }) {
   const { pwa, i18n, state } = useServices();
   const showUpdate = pwa.needRefresh.value && !answering;
-  const showOffline = pwa.offlineReady.value && !showUpdate && !answering;
-  const shown = showUpdate || showOffline;
-  // While a message covers the bottom of the screen, the page scrolls focused fields above it
-  // (WCAG 2.4.11: focus not obscured) and its end can still be read.
+  const ready = pwa.offlineReady.value;
+  const showOffline = ready && !showUpdate && !answering;
+  // It only informs: it goes by itself, counted from when the app became ready, whether or not it
+  // could be shown meanwhile (a timer restarted at each showing never ran out on a busy screen).
   useEffect(() => {
-    document.documentElement.classList.toggle('has-toast', shown);
-    return () => document.documentElement.classList.remove('has-toast');
-  }, [shown]);
-  useEffect(() => {
-    if (!showOffline) return;
+    if (!ready) return;
     const t = setTimeout(() => pwa.dismissOfflineReady(), OFFLINE_NOTICE_MS);
     return () => clearTimeout(t);
-  }, [showOffline, pwa]);
+  }, [ready, pwa]);
   return (
     // data-update: "held" while an update waits for the questionnaire to end (tests wait for it)
     <div class="toasts" role="status" data-update={pwa.needRefresh.value ? (showUpdate ? 'shown' : 'held') : undefined}>

@@ -65,7 +65,6 @@ export function Right({ id }: { id: string }) {
 
   return (
     <article class="right-page" ref={articleRef}>
-      {back}
       <p class="domain-tag">
         <DomainIcon domain={rule.category} />
         {categoryName(i18n, rule.category)}
@@ -74,6 +73,8 @@ export function Right({ id }: { id: string }) {
         <Heading title={title} />
         <ReadAloud text={() => readableText(articleRef.current)} />
       </div>
+      {/* right after the title, which takes the focus: the way back is one or two Tab presses away */}
+      {back}
       <p class="lead">
         <Rich parts={rightSummaryParts(i18n, id)} />
       </p>
