@@ -65,6 +65,13 @@ type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 type StripPlural<K> = K extends `${infer B}_${PluralSuffix}` ? B : K;
 export type AppKey = StripPlural<Leaves<typeof appNl>>;
 
+export interface GlossaryTerm {
+  id: string;
+  /** the forms of the word as they appear in this language's texts */
+  words: string[];
+  text: string;
+}
+
 /** Picks the language to start in: a saved choice, else the device's, else Dutch. */
 export function pickLanguage(saved: string | null | undefined, preferred: readonly string[] = []): string {
   if (saved && languages.includes(saved)) return saved;
@@ -87,6 +94,8 @@ export interface I18n extends Formatters {
   tParts(key: AppKey, options?: TOptions): Part[];
   /** tr, with each filled-in value (and rule parameter) a part of its own */
   trParts(key: string, options?: TOptions): Part[];
+  /** the glossary of the language (rules.json "glossary"): hard words, the forms to find, two plain sentences */
+  glossary?(): GlossaryTerm[];
   /** does this rule text exist (in the language or the fallback)? */
   has(key: string): boolean;
   changeLanguage(lang: string): Promise<void>;
@@ -173,6 +182,15 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
       language.value;
       const m = new Marker();
       return m.split(instance.t(key, { ...m.options({ param: param.value, ...options }), ns: 'rules' }) as string);
+    },
+    glossary: () => {
+      const lang = language.value;
+      const own = instance.getResourceBundle(lang, 'rules')?.glossary as Record<string, { words: string; text: string }> | undefined;
+      return Object.entries(own ?? {}).map(([id, g]) => ({
+        id,
+        words: g.words.split(',').map((w) => w.trim()).filter(Boolean),
+        text: g.text,
+      }));
     },
     has: (key) => instance.exists(key, { ns: 'rules' }),
     money: (euros) => formatters.money(euros),

@@ -1,5 +1,6 @@
 /** The app shell: header, the screen of the current route, the footer with "erase my answers". */
 import { PwaNotices, StorageNotice } from './components/Banners';
+import { GlossaryScreen } from './components/Glossary';
 import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
 import { LanguageSelect } from './components/LanguagePicker';
@@ -91,7 +92,11 @@ function Shell() {
         <StorageNotice />
         <PwaNotices answering={route.name === 'questions'} />
         <SharedBanner />
-        {!locked && <Screen key={route.name} />}
+        {!locked && (
+          <GlossaryScreen screen={`${route.name}:${'id' in route ? route.id : ''}`}>
+            <Screen key={route.name} />
+          </GlossaryScreen>
+        )}
       </main>
       <footer class="site-footer">
         <nav aria-label={i18n.t('app.footerNav')}>

@@ -10,6 +10,8 @@ import { FieldErrorMessage, isFieldGroup, QuestionField } from '../components/fi
 import { useServices } from '../context';
 import { paths } from '../router';
 import { optionLabel } from '../../i18n/texts';
+import { HardWords } from '../components/Glossary';
+import { Rich } from '../components/Rich';
 
 export function Questions() {
   const { state, i18n, router } = useServices();
@@ -104,17 +106,23 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
     <>
       {help && (
         <p class="hint" id={hintId}>
-          {help}
+          <Rich parts={[help]} />
         </p>
       )}
       {why && (
         <details class="why">
           <summary>{i18n.t('question.why')}</summary>
-          <p>{why}</p>
+          <p>
+            <Rich parts={[why]} />
+          </p>
         </details>
       )}
       {error && <FieldErrorMessage id={errorId} error={error.error} />}
       {field}
+      <HardWords
+        owner={key}
+        texts={[label, ...(question.options ?? []).map((o) => optionLabel(i18n, key, o))]}
+      />
     </>
   );
 
