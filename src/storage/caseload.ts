@@ -28,6 +28,8 @@ export interface FollowUpItem {
   decidedOn?: IsoDate;
   /** a short note (at most NOTE_MAX_LENGTH characters), '' when none */
   note: string;
+  /** the note is for the resident too: printed on the hand-over sheet (else it stays the worker's) */
+  noteOnSheet?: boolean;
 }
 
 /** What the engine said at the last visit, to show "the rules changed: recompute" and what changed. */
@@ -312,7 +314,7 @@ const RIGHT_ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
 
 function parseFollowUp(raw: unknown, path: string): FollowUpItem {
   if (!isObject(raw)) throw new CaseFormatError(path, 'an object');
-  const { rightId, state, appliedOn, decidedOn, note } = raw;
+  const { rightId, state, appliedOn, decidedOn, note, noteOnSheet } = raw;
   if (typeof rightId !== 'string' || !RIGHT_ID.test(rightId)) throw new CaseFormatError(`${path}/rightId`, 'a right id');
   if (typeof state !== 'string' || !(FOLLOW_UP_STATES as readonly string[]).includes(state)) {
     throw new CaseFormatError(`${path}/state`, FOLLOW_UP_STATES.join(' | '));
@@ -323,11 +325,13 @@ function parseFollowUp(raw: unknown, path: string): FollowUpItem {
   if (typeof note !== 'string' || note.length > NOTE_MAX_LENGTH) {
     throw new CaseFormatError(`${path}/note`, `a text of at most ${NOTE_MAX_LENGTH} characters`);
   }
-  const extra = Object.keys(raw).filter((k) => !['rightId', 'state', 'appliedOn', 'decidedOn', 'note'].includes(k));
+  if (noteOnSheet !== undefined && typeof noteOnSheet !== 'boolean') throw new CaseFormatError(`${path}/noteOnSheet`, 'true or false');
+  const extra = Object.keys(raw).filter((k) => !['rightId', 'state', 'appliedOn', 'decidedOn', 'note', 'noteOnSheet'].includes(k));
   if (extra.length) throw new CaseFormatError(`${path}/${extra[0]}`, 'no such field');
   const item: FollowUpItem = { rightId, state: state as FollowUpState, note };
   if (appliedOn !== undefined) item.appliedOn = appliedOn as IsoDate;
   if (decidedOn !== undefined) item.decidedOn = decidedOn as IsoDate;
+  if (noteOnSheet === true) item.noteOnSheet = true;
   return item;
 }
 

@@ -19,7 +19,7 @@ export interface Services {
    * where the chosen language is remembered, when it is not the answers' store (a shared result
    * is viewed in memory, the language stays a setting of the device); the answers' store otherwise
    */
-  settings?: Pick<Storage, 'putSetting'>;
+  settings?: Pick<Storage, 'putSetting' | 'getSetting'>;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

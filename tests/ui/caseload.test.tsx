@@ -54,13 +54,13 @@ describe('the caseload', () => {
     await screen.findByRole('heading', { level: 2, name: 'Gegevens van het gezin' });
     const keys = [...container.querySelectorAll('.quick-field')].map((f) => f.getAttribute('data-key'));
     expect(keys).toEqual(['adults', 'partner', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts', 'disability', 'age']);
-    type(screen.getByLabelText(/Hoeveel volwassenen/), '1');
+    type(screen.getByLabelText(/Aantal volwassenen/), '1');
     // a single adult has no partner: the question leaves the screen
     await waitFor(() => expect(container.querySelector('.quick-field[data-key="partner"]')).toBeNull());
     fireEvent.click(within(container.querySelector('.quick-field[data-key="statuses"]') as HTMLElement).getByLabelText('Geen van deze'));
     fireEvent.click(within(container.querySelector('.quick-field[data-key="children"]') as HTMLElement).getByRole('button', { name: 'Een kind toevoegen' }));
     type(screen.getByLabelText('Leeftijd van kind 1'), '0');
-    const income = screen.getByLabelText(/Hoeveel geld komt er/);
+    const income = screen.getByLabelText(/Netto-inkomen van het hele gezin/);
     type(income, '1950');
     await waitFor(() => expect(liveStatus(container, 'kortrijk.sociaal-tarief')).toBe('eligible'));
     expect(liveStatus(container, 'kortrijk.pamperbank')).toBe('eligible');

@@ -1,17 +1,21 @@
 /**
- * The hand-over sheet: one page (or a few) to print or save as PDF and take home. For each right to
- * take up: what it is, how to apply, what to bring and where to go. Black on white in print
- * (src/ui/print.css); everything around it (header, buttons, footer) is left out of the print.
+ * The hand-over sheet: at most two pages for a usual household, to print or save as PDF and take
+ * home. What matters, in three groups (src/state/sheet.ts): what the resident has, what to apply for
+ * (how, what to bring, where) and what to ask about; notes the worker marked for the resident; the
+ * worker to call. Black on white in print (src/ui/print.css); everything around it (header,
+ * buttons, footer) is left out of the print.
  */
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Provider, Result, Ruleset } from '../../engine';
+import type { Provider, Ruleset } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { useMode } from '../modes/context';
-import { groupResults } from '../../state/results';
+import { SHEET_GROUPS, type SheetGroup, type SheetItem } from '../../state/sheet';
+
+export type { SheetItem } from '../../state/sheet';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
-import { amountParts, dayName, documentName, providerName, rightSummary, rightTitle, statusText, stepParts } from '../../i18n/texts';
+import { amountParts, dayName, documentName, providerName, rightSummary, rightTitle, stepParts } from '../../i18n/texts';
 import { Rich } from './Rich';
 
 const FOLLOW_KEYS = {
@@ -21,18 +25,19 @@ const FOLLOW_KEYS = {
   refused: 'caseload.follow.sheet.refused',
 } as const satisfies Record<FollowUpItem['state'], AppKey>;
 
-export interface SheetItem {
-  id: string;
-  /** the right's result now, when it is in force */
-  result?: Result;
-  /** the household's follow-up of this right (caseload) */
-  follow?: FollowUpItem;
-}
+const GROUP_TITLES = {
+  have: 'share.sheet.groups.have',
+  apply: 'share.sheet.groups.apply',
+  ask: 'share.sheet.groups.ask',
+} as const satisfies Record<SheetGroup, AppKey>;
 
-/** The rights a resident takes up: what they get, then what they ask, by life domain as on the results. */
-export function sheetItemsOf(results: Result[], ruleset: Ruleset): SheetItem[] {
-  const sections = groupResults(results, ruleset);
-  return [...sections.eligible, ...sections.ask].flatMap((g) => g.results).map((r) => ({ id: r.id, result: r }));
+/** Where a resident asks when a place has no address on the sheet. */
+const ASK_AT = 'sociaal-huis';
+
+/** The worker's contact on the sheet (caseload), set once on the device. */
+export interface SheetContact {
+  name: string;
+  phone: string;
 }
 
 interface Props {
@@ -40,42 +45,49 @@ interface Props {
   items: SheetItem[];
   /** the evaluation date */
   date: string;
-  /** a name for the household (caseload), printed under the title */
-  name?: string;
+  /** the worker to call (caseload): never the household's own label, which is internal */
+  contact?: SheetContact | null;
 }
 
-export function HandoverSheet({ ruleset, items, date, name }: Props) {
+export function HandoverSheet({ ruleset, items, date, contact }: Props) {
   const { i18n } = useServices();
   // Each place once at the end, with its hours; each right names it in one line.
-  const providers = [...new Set(items.map((item) => ruleset.rulesById.get(item.id)?.provider).filter((p) => p !== undefined))];
-  const withDetails = providers.filter((id) => {
-    const p = ruleset.providers[id];
-    return p && (p.address || p.phone || p.hours?.length);
+  const providers = [...new Set(items.filter((i) => i.group !== 'have').map((item) => ruleset.rulesById.get(item.id)?.provider))];
+  const withDetails = providers.filter((id): id is string => {
+    const p = id === undefined ? undefined : ruleset.providers[id];
+    return !!p && !!(p.address || p.phone || p.hours?.length);
   });
+  const contactText = contact && (contact.name || contact.phone) ? [contact.name, contact.phone].filter(Boolean).join(', ') : null;
   return (
     <article class="handover" aria-labelledby="handover-title">
       <header class="handover-head">
         <h1 id="handover-title" tabIndex={-1}>
           {i18n.t('share.sheet.title')}
         </h1>
-        {name && (
-          <p class="handover-name">
-            <Rich parts={i18n.tParts('share.sheet.for', { name })} />
+        <p class="handover-meta">
+          {i18n.t('share.sheet.made', { date: i18n.date(date), version: ruleset.manifest.version })}
+        </p>
+        {contactText && (
+          <p class="handover-contact">
+            <Rich parts={i18n.tParts('share.sheet.contact', { contact: contactText })} />
           </p>
         )}
-        <p class="handover-meta">
-          <Rich parts={i18n.tParts('share.sheet.made', { date: i18n.date(date), version: ruleset.manifest.version })} />
-        </p>
       </header>
-      {items.length === 0 ? (
-        <p>{i18n.t('share.sheet.empty')}</p>
-      ) : (
-        <ol class="handover-rights">
-          {items.map((item) => (
-            <SheetRight key={item.id} item={item} ruleset={ruleset} />
-          ))}
-        </ol>
-      )}
+      {items.length === 0 && <p>{i18n.t('share.sheet.empty')}</p>}
+      {SHEET_GROUPS.map((group) => {
+        const inGroup = items.filter((i) => i.group === group);
+        if (!inGroup.length) return null;
+        return (
+          <section key={group} class={`handover-group group-${group}`} aria-labelledby={`handover-${group}`}>
+            <h2 id={`handover-${group}`}>{i18n.t(GROUP_TITLES[group])}</h2>
+            <ol class="handover-rights">
+              {inGroup.map((item) => (
+                <SheetRight key={item.id} item={item} ruleset={ruleset} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
       {withDetails.length > 0 && (
         <section class="handover-places" aria-labelledby="handover-places">
           <h2 id="handover-places">{i18n.t('share.sheet.places')}</h2>
@@ -121,38 +133,42 @@ export function SheetTools({ back, backLabel }: { back: string; backLabel: strin
 function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
   const { i18n } = useServices();
   const rule = ruleset.rulesById.get(item.id);
-  const r = item.result;
-  const amount = r ? amountParts(i18n, r) : null;
+  const amount = item.result ? amountParts(i18n, item.result) : null;
   const follow = item.follow;
   const provider = rule ? ruleset.providers[rule.provider] : undefined;
   const headingId = `sheet-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
+  const note = follow?.noteOnSheet && follow.note.trim() ? follow.note.trim() : null;
+  const summary = rightSummary(i18n, item.id);
+  const askAt = ruleset.providers[ASK_AT];
+  const status = follow
+    ? i18n.tParts(FOLLOW_KEYS[follow.state], {
+        applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
+        decided: follow.decidedOn ? i18n.date(follow.decidedOn) : '',
+      })
+    : null;
   return (
-    <li class="handover-right">
-      <h2 id={headingId}>{rightTitle(i18n, item.id)}</h2>
-      <p class="handover-status">
-        {r && <strong>{statusText(i18n, r.status)}</strong>}
-        {amount && (
-          <>
-            {' · '}
-            <Rich parts={amount} />
-          </>
-        )}
-        {follow && (
-          <>
-            {r && ' · '}
-            <Rich
-              parts={i18n.tParts(FOLLOW_KEYS[follow.state], {
-                applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
-                decided: follow.decidedOn ? i18n.date(follow.decidedOn) : '',
-              })}
-            />
-          </>
-        )}
-      </p>
-      {rightSummary(i18n, item.id) && <p>{rightSummary(i18n, item.id)}</p>}
-      {rule && rule.steps.length > 0 && (
+    <li class="handover-right" data-right={item.id} data-group={item.group}>
+      <h3 id={headingId}>{rightTitle(i18n, item.id)}</h3>
+      {(status || amount) && (
+        <p class="handover-status">
+          {status && (
+            <strong>
+              <Rich parts={status} />
+            </strong>
+          )}
+          {status && amount && ' · '}
+          {amount && <Rich parts={amount} />}
+        </p>
+      )}
+      {note && (
+        <p class="handover-note">
+          <Rich parts={i18n.tParts('share.sheet.note', { note })} />
+        </p>
+      )}
+      {item.group !== 'have' && summary && <p>{summary}</p>}
+      {item.group === 'apply' && rule && rule.steps.length > 0 && (
         <>
-          <h3>{i18n.t('right.steps')}</h3>
+          <h4>{i18n.t('right.steps')}</h4>
           <ol class="steps">
             {rule.steps.map((s) => (
               <li key={s}>
@@ -162,24 +178,32 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
           </ol>
         </>
       )}
-      {rule && rule.documents.length > 0 && (
-        <>
-          <h3>{i18n.t('right.documents')}</h3>
-          <ul class="documents">
-            {rule.documents.map((d) => (
-              <li key={d}>{documentName(i18n, d)}</li>
-            ))}
-          </ul>
-        </>
+      {item.documents.length > 0 && (
+        <p class="handover-documents">
+          <strong>{i18n.t('right.documents')}</strong>{' '}
+          {i18n.list(item.documents.map((d) => documentName(i18n, d)), 'unit')}
+        </p>
       )}
-      {rule && (
-        <>
-          <h3>{i18n.t('right.where')}</h3>
-          <p class="handover-where">
-            {providerName(i18n, rule.provider, provider)}
-            {provider?.address && `, ${provider.address}`}
-          </p>
-        </>
+      {rule && item.group !== 'have' && (
+        <p class="handover-where">
+          <strong>{i18n.t('right.where')}</strong> {providerName(i18n, rule.provider, provider)}
+          {provider?.address && (
+            <>
+              {', '}
+              <bdi>{provider.address}</bdi>
+            </>
+          )}
+          {!provider?.address && askAt && rule.provider !== ASK_AT && (
+            <>
+              {'. '}
+              <Rich
+                parts={i18n.tParts('share.sheet.noAddress', {
+                  place: [providerName(i18n, ASK_AT, askAt), askAt.address, askAt.phone].filter(Boolean).join(', '),
+                })}
+              />
+            </>
+          )}
+        </p>
       )}
     </li>
   );
@@ -187,37 +211,44 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
 
 function Place({ id, provider }: { id: string; provider: Provider | undefined }) {
   const { i18n } = useServices();
-  const hours = provider?.hours
-    ? i18n.list(
-        provider.hours.map((h) => {
-          const day = dayName(i18n, h.days);
-          const ranges = h.open.length ? i18n.list(h.open.map(([from, to]) => i18n.t('hours.range', { from, to }))) : i18n.t('hours.closed');
-          return `${day} ${ranges}`;
-        }),
-        'unit',
-      )
-    : undefined;
   return (
-    <p class="handover-place">
-      <strong>{providerName(i18n, id, provider)}</strong>
-      {provider?.address && (
-        <>
-          <br />
-          <bdi>{provider.address}</bdi>
-        </>
+    <div class="handover-place">
+      <p>
+        <strong>{providerName(i18n, id, provider)}</strong>
+        {provider?.address && (
+          <>
+            <br />
+            <bdi>{provider.address}</bdi>
+          </>
+        )}
+        {provider?.phone && (
+          <>
+            <br />
+            <Rich parts={i18n.tParts('share.sheet.phone', { phone: provider.phone })} />
+          </>
+        )}
+      </p>
+      {provider?.hours && provider.hours.length > 0 && (
+        <table class="handover-hours" aria-label={i18n.t('share.sheet.open')}>
+          <thead>
+            <tr>
+              <th scope="col" colSpan={2}>
+                {i18n.t('share.sheet.open')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {provider.hours.map((h) => (
+              <tr key={h.days}>
+                <th scope="row">{dayName(i18n, h.days)}</th>
+                <td>
+                  <bdi>{h.open.length ? i18n.list(h.open.map(([from, to]) => i18n.t('hours.range', { from, to }))) : i18n.t('hours.closed')}</bdi>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
-      {provider?.phone && (
-        <>
-          <br />
-          <Rich parts={i18n.tParts('share.sheet.phone', { phone: provider.phone })} />
-        </>
-      )}
-      {hours && (
-        <>
-          <br />
-          <Rich parts={i18n.tParts('share.sheet.hours', { hours })} />
-        </>
-      )}
-    </p>
+    </div>
   );
 }

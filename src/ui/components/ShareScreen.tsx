@@ -14,7 +14,8 @@ import { qrSvg } from '../../share/qr';
 import { formatShareCode, type SealedShare, sealShareLink } from '../../share/sealed-link';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { HandoverSheet, SheetTools, sheetItemsOf, useSheetTitle } from './HandoverSheet';
+import { sheetItems } from '../../state/sheet';
+import { HandoverSheet, SheetTools, useSheetTitle } from './HandoverSheet';
 import { Heading } from './Heading';
 import { Loading } from './Loading';
 
@@ -217,7 +218,7 @@ export function SheetScreen() {
   return (
     <div class="sheet-screen" ref={headingRef}>
       <SheetTools back={paths.results} backLabel={i18n.t('right.backToResults')} />
-      <HandoverSheet ruleset={rules.ruleset} items={sheetItemsOf(state.results.value, rules.ruleset)} date={state.date.value} />
+      <HandoverSheet ruleset={rules.ruleset} items={sheetItems(state.results.value, rules.ruleset, state.answers.value)} date={state.date.value} />
     </div>
   );
 }

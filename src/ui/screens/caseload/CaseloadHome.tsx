@@ -13,6 +13,7 @@ import { ChangePassphrase } from './ChangePassphrase';
 import { flash, takeFlash } from './flash';
 import { vaultErrorText } from './messages';
 import { ExportForm, ImportForm } from './Transfer';
+import { WorkerContactForm } from './WorkerContact';
 
 export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Promise<void> }) {
   const { state, i18n } = useServices();
@@ -87,6 +88,7 @@ export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Pr
         <h3>{i18n.t('caseload.import.title')}</h3>
         <ImportForm vault={vault} onImported={reload} />
       </section>
+      <WorkerContactForm />
       <ChangePassphrase vault={vault} />
       <EraseAll eraseAll={eraseAll} />
     </div>

@@ -19,6 +19,7 @@ export const FOLLOW_STATE_KEYS = {
 /** The item after choosing another state: an application gets today's date, a decision too. */
 export function withState(item: FollowUpItem, state: FollowUpState, today: string): FollowUpItem {
   const next: FollowUpItem = { rightId: item.rightId, state, note: item.note };
+  if (item.noteOnSheet) next.noteOnSheet = true;
   if (state === 'todo') return next;
   next.appliedOn = item.appliedOn ?? (state === 'applied' ? today : undefined);
   if (next.appliedOn === undefined) delete next.appliedOn;
@@ -149,6 +150,20 @@ function FollowItem({
           <p class="hint" id={`${base}-note-hint`}>
             {i18n.t('caseload.follow.noteHint', { max: NOTE_MAX_LENGTH })}
           </p>
+          <div class="option">
+            <input
+              type="checkbox"
+              id={`${base}-on-sheet`}
+              checked={!!item.noteOnSheet}
+              onChange={(e) => {
+                const next = { ...item };
+                if (e.currentTarget.checked) next.noteOnSheet = true;
+                else delete next.noteOnSheet;
+                onChange(next);
+              }}
+            />
+            <label for={`${base}-on-sheet`}>{i18n.t('caseload.follow.noteOnSheet')}</label>
+          </div>
         </div>
       </div>
       <button type="button" class="button link" onClick={() => onRemove(item.rightId)}>

@@ -20,7 +20,8 @@ import {
   type Vault,
 } from '../../../storage/vault';
 import { ConfirmAction } from '../../components/ConfirmAction';
-import { HandoverSheet, type SheetItem, SheetTools, sheetItemsOf, useSheetTitle } from '../../components/HandoverSheet';
+import { sheetItems } from '../../../state/sheet';
+import { HandoverSheet, SheetTools, useSheetTitle } from '../../components/HandoverSheet';
 import { Heading } from '../../components/Heading';
 import { Loading } from '../../components/Loading';
 import { useServices } from '../../context';
@@ -32,6 +33,7 @@ import { vaultErrorText } from './messages';
 import { type Facts, QuickEntry } from './QuickEntry';
 import { createSaver, type Saver } from './saving';
 import { ExportForm } from './Transfer';
+import { useWorkerContact } from './WorkerContact';
 
 /** Loads a household and keeps it: `update` shows a change at once and saves it in the background. */
 export function useHousehold(vault: Vault, id: string) {
@@ -120,17 +122,6 @@ export function HouseholdScreen({ vault, id }: { vault: Vault; id: string }) {
       <p role="status" class="transfer-status">
         {visitSaved ? i18n.t('caseload.visit.recorded') : ''}
       </p>
-      <button
-        type="button"
-        class="button link jump-results no-print"
-        onClick={() => {
-          const heading = document.getElementById('live-title');
-          heading?.scrollIntoView();
-          heading?.focus();
-        }}
-      >
-        {i18n.t('caseload.results.jump')}
-      </button>
       <RulesChanged household={h} version={version} results={results} onRecompute={() => update((x) => ({ ...x, lastResults: snapshotResults(version, date, results) }))} />
       <div class="caseload-grid">
         <section class="facts" aria-labelledby="facts-title">
@@ -143,6 +134,7 @@ export function HouseholdScreen({ vault, id }: { vault: Vault; id: string }) {
             applies={(key: string, answers: Answers) => rules.isAsked(rules.ruleset, key, answers, date)}
             onChange={onFacts}
           />
+          <LiveSummary results={results} ruleset={rules.ruleset} />
         </section>
         <section class="live-results" aria-labelledby="live-title">
           <h2 id="live-title" tabIndex={-1}>
@@ -225,6 +217,35 @@ function RulesChanged({
         {i18n.t('caseload.changes.recompute')}
       </button>
     </section>
+  );
+}
+
+/**
+ * The results in one line, kept in view at the bottom of the form at every width (the list itself is
+ * beside the form on a wide screen, below it on a tablet or phone), with the way to the list.
+ */
+function LiveSummary({ results, ruleset }: { results: Result[]; ruleset: Ruleset }) {
+  const { i18n } = useServices();
+  const sections = groupResults(results, ruleset);
+  const count = (s: Section) => sections[s].reduce((n, g) => n + g.results.length, 0);
+  return (
+    <div class="live-summary no-print">
+      <p>
+        <strong>{i18n.t('caseload.summary.label')}</strong>{' '}
+        {i18n.t('caseload.results.count', { eligible: count('eligible'), ask: count('ask'), unknown: count('unknown') })}
+      </p>
+      <button
+        type="button"
+        class="button link jump-results"
+        onClick={() => {
+          const heading = document.getElementById('live-title');
+          heading?.scrollIntoView();
+          heading?.focus();
+        }}
+      >
+        {i18n.t('caseload.results.jump')}
+      </button>
+    </div>
   );
 }
 
@@ -393,25 +414,17 @@ function Manage({
 export function HouseholdSheet({ vault, id, rules }: { vault: Vault; id: string; rules: LoadedRules }) {
   const { state, i18n } = useServices();
   const { household: h, error } = useHousehold(vault, id);
+  const contact = useWorkerContact();
   const date = state.date.value;
   useSheetTitle();
   if (error) return <NotOpened error={error} />;
   if (!h) return <Loading />;
   const results = rules.evaluate(rules.ruleset, h.answers, date);
-  const byId = new Map(results.map((r) => [r.id, r]));
-  const open = h.followUp.filter((f) => f.state === 'todo' || f.state === 'applied');
-  const items: SheetItem[] = open.length
-    ? open.map((f) => {
-        const item: SheetItem = { id: f.rightId, follow: f };
-        const r = byId.get(f.rightId);
-        if (r) item.result = r;
-        return item;
-      })
-    : sheetItemsOf(results, rules.ruleset);
+  const items = sheetItems(results, rules.ruleset, h.answers, h.followUp);
   return (
     <div class="sheet-screen">
       <SheetTools back={paths.household(h.id)} backLabel={i18n.t('caseload.sheet.back', { name: h.name })} />
-      <HandoverSheet ruleset={rules.ruleset} items={items} date={date} name={h.name} />
+      <HandoverSheet ruleset={rules.ruleset} items={items} date={date} contact={contact} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { Answers, Question } from '../../../engine';
 import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../../state/validate';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
+import type { AppKey } from '../../../i18n';
 import { useServices } from '../../context';
 import { questionLabel } from '../../../i18n/texts';
 
@@ -49,6 +50,21 @@ export function applyDraft(q: Question, draft: unknown, facts: Facts, lang: stri
   return { answers: without(facts.answers, key), drafts: { ...facts.drafts, [key]: draft } };
 }
 
+/** The facts worded for the worker: about "the applicant" and "the household", not "you". */
+const FACT_LABELS: Readonly<Record<string, AppKey>> = {
+  municipality: 'caseload.fact.municipality',
+  adults: 'caseload.fact.adults',
+  partner: 'caseload.fact.partner',
+  children: 'caseload.fact.children',
+  age: 'caseload.fact.age',
+  netMonthlyIncome: 'caseload.fact.netMonthlyIncome',
+  statuses: 'caseload.fact.statuses',
+  disability: 'caseload.fact.disability',
+  housing: 'caseload.fact.housing',
+  childcare: 'caseload.fact.childcare',
+  debts: 'caseload.fact.debts',
+};
+
 export function QuickEntry({ questions, answers, drafts, applies, onChange }: Props) {
   const { i18n } = useServices();
   const lang = i18n.language.value;
@@ -64,7 +80,8 @@ export function QuickEntry({ questions, answers, drafts, applies, onChange }: Pr
         const error = validation && !validation.ok ? validation : null;
         const inputId = `case-${key}`;
         const errorId = `${inputId}-error`;
-        const label = questionLabel(i18n, key);
+        const factKey = FACT_LABELS[key];
+        const label = factKey ? i18n.t(factKey) : questionLabel(i18n, key);
         const isGroup = isFieldGroup(q);
         const props = { question: q, inputId, describedBy: error ? errorId : '', invalid: !!error };
         const onDraft = (d: unknown) => onChange(applyDraft(q, d, { answers, drafts }, lang));
