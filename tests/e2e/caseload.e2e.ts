@@ -458,7 +458,7 @@ describe('a brugfiguur on home visits', () => {
       const sheet = await page.locator('.handover').innerText();
       assert.ok(!sheet.includes(visit.name), 'the internal label of the household is not printed');
       assert.match(sheet, /Nog aan te vragen/);
-      assert.match(sheet, /Zo vraag je het aan[\s\S]*Ga naar het Sociaal Huis in de Budastraat 27/);
+      assert.match(sheet, /Zo vraag je het aan[\s\S]*Ga naar Sociaal Huis Kortrijk: Budastraat 27/);
       assert.match(sheet, /Waar moet je naartoe\?\s*Sociaal Huis Kortrijk, Budastraat 27, 8500 Kortrijk/);
       assert.equal(await page.locator('.handover-right').count(), 1, 'the sheet has the right to follow up, alone');
       const pdf = await printA4(page, `caseload-visit-${views.length + 1}-sheet`);
