@@ -13,6 +13,8 @@ import { ModeRoot } from './ui/modes/ModeRoot';
 import { openSession } from './state/session';
 import { createRouter, paths } from './ui/router';
 import './ui/styles.css';
+import './ui/screens.css';
+import './ui/languages.css';
 
 async function start() {
   const rules = loadRules();
