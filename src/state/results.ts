@@ -44,12 +44,12 @@ export const decidingOutcome = (r: Result): OutcomeTrace | undefined => r.trace?
 
 /**
  * An "ask" result reached through a near miss ("net uit de boot"): its deciding outcome read a
- * `nearMiss.*` variable that was true. Someone can still look at the situation.
+ * `nearMiss_*` variable that was true. Someone can still look at the situation.
  */
 export function isNearMissAsk(r: Result): boolean {
   if (r.status !== 'ask') return false;
   return (decidingOutcome(r)?.checks ?? []).some(
-    (c) => c.op === 'fact' && c.result === true && (c.args[0]?.name ?? '').startsWith('nearMiss.'),
+    (c) => c.op === 'fact' && c.result === true && (c.args[0]?.name ?? '').startsWith('nearMiss_'),
   );
 }
 

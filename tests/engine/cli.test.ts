@@ -40,7 +40,7 @@ describe('rights evaluate', () => {
     });
     const tariff = parsed.results.find((r: { id: string }) => r.id === 'kortrijk.sociaal-tarief');
     expect(tariff.threshold).toBe(2486.5);
-    expect(tariff.reasons.join(' ')).toMatch(/netMonthlyIncome 1950\.00 <= threshold\.sociaalTarief 2486\.50: yes/);
+    expect(tariff.reasons.join(' ')).toMatch(/netMonthlyIncome 1950\.00 <= threshold_sociaalTarief 2486\.50: yes/);
   });
 
   it('refuses a negative income with a message naming the field, and prints no JSON', () => {

@@ -83,8 +83,8 @@ describe('explanations from the trace', () => {
       for (const answers of households())
         for (const r of evaluate(answers)) {
           const t = (rules.ruleset.rulesById.get(r.id)?.threshold as { var?: string } | undefined)?.var;
-          // a right whose limit is a variable named after another right ("threshold.sociaalTarief" on the KMI)
-          const owner = t?.replace(/^threshold\./, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+          // a right whose limit is a variable named after another right ("threshold_sociaalTarief" on the KMI)
+          const owner = t?.replace(/^threshold_/, '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
           if (!t || !owner || r.id.endsWith(`.${owner}`)) continue;
           const otherName = i18n.tr(`variables.${t}`);
           for (const s of sentencesOf(i18n, r)) expect(s, `${lang} ${r.id}`).not.toContain(otherName);
