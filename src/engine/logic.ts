@@ -230,6 +230,10 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
 function compileVar(argsRaw: unknown[], scope: CompileScope, at: string, inItem: boolean): Node {
   const name = argsRaw[0] ?? '';
   if (typeof name !== 'string') throw new LogicError(at, `a variable name (a string), found ${describe(name)}`);
+  if (name.includes('.')) {
+    // every other JsonLogic reader takes a dot as a path into nested data: it would read another value
+    throw new LogicError(at, `a name without a dot (other JsonLogic readers take "${name.slice(0, 60)}" as a path into nested data): write "${name.slice(0, 60).replaceAll('.', '_')}"`);
+  }
   if (argsRaw.length > 1) {
     // JsonLogic's default value would hide a missing answer: a question's default belongs in questions.json
     throw new LogicError(at, `a variable name alone, without a default value (found ${describe(argsRaw)}); a question's default goes in questions.json`);

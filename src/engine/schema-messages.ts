@@ -34,6 +34,7 @@ const PATTERN_WORDS: Record<string, string> = {
   '^\\d{4}\\.\\d{2}\\.\\d+$': 'a version written YYYY.MM.N',
   '^https?://': 'a web address starting with http:// or https://',
   '^[a-z0-9-]+$': 'lower-case letters, digits and hyphens',
+  '^[A-Za-z][A-Za-z0-9_]*$': 'a name of letters, digits and _ (no dot: other JsonLogic readers take a dot as a path)',
 };
 
 const unescapePart = (part: string) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
@@ -142,7 +143,9 @@ export function schemaProblems(errors: OutputUnit[], schema: unknown, instance: 
       const key = quoted(e)[0] ?? '';
       add(`${field}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, `no field "${key}" here (it is not a known field)`);
     } else if (!WRAPPERS.has(e.keyword)) {
-      add(field, expectedOf(e, schema), describeValue(pointer(instance, field)));
+      // under propertyNames the name is what was checked, not the value it holds
+      const found = e.keywordLocation.includes('/propertyNames/') ? unescapePart(field.split('/').at(-1) ?? '') : pointer(instance, field);
+      add(field, expectedOf(e, schema), describeValue(found));
     }
   }
   if (byField.size === 0 && errors.length) {

@@ -119,3 +119,24 @@ describe('schema messages read plainly', () => {
     for (const line of message.split('\n').slice(1)) plain(line);
   });
 });
+
+describe('dotted variable names', () => {
+  it('a var with a dot is refused: other JsonLogic readers take it as a path', () => {
+    const message = problemsOf(() =>
+      loadRuleset(fixtureFiles([rule('test.tariff', { outcomes: [{ status: 'eligible', reason: 'x', when: { '<=': [{ var: 'limit.monthly' }, 1] } }] })])),
+    );
+    expect(message).toContain('rights/test.tariff/rule.json /outcomes/0/when/<=/0/var: expected a name without a dot');
+    expect(message).toContain('write "limit_monthly"');
+  });
+
+  it('a derived variable named with a dot is refused by the schema, in words', () => {
+    const files = fixtureFiles();
+    const variables = (files.find((f) => f.path === 'variables.json')?.data as { variables: Record<string, unknown> }).variables;
+    variables['limit.monthly'] = { description: 'a dotted name', logic: 1 };
+    const message = problemsOf(() => loadRuleset(files));
+    expect(message).toContain('variables.json');
+    expect(message).toContain('variables.json /variables/limit.monthly: expected a name of letters, digits and _ (no dot');
+    expect(message).toContain('found "limit.monthly"');
+    expect(message).not.toMatch(/Instance|undefined|does not match schema/);
+  });
+});
