@@ -131,7 +131,8 @@ describe('dotted variable names', () => {
 
   it('a derived variable named with a dot is refused by the schema, in words', () => {
     const files = fixtureFiles();
-    const variables = (files.find((f) => f.path === 'variables.json')?.data as { variables: Record<string, unknown> }).variables;
+    const file = files.find((f) => f.path === 'variables.json') as { data: { variables: Record<string, unknown> } };
+    const variables = file.data.variables;
     variables['limit.monthly'] = { description: 'a dotted name', logic: 1 };
     const message = problemsOf(() => loadRuleset(files));
     expect(message).toContain('variables.json');
