@@ -2,7 +2,34 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+import { buildRelease } from './src/cli/release';
 import { headersFile, metaTags, SECURITY_HEADERS } from './src/pwa/headers';
+
+/**
+ * The rules travel as data, not code: the build writes the current rules release to `rules/` beside
+ * the app (plain JSON, read at run time), and the dev server serves the same release.
+ */
+function rulesRelease(): Plugin {
+  return {
+    name: 'rules-release',
+    generateBundle() {
+      const release = buildRelease();
+      for (const [path, body] of release.files) this.emitFile({ type: 'asset', fileName: `rules/${path}`, source: body });
+      this.emitFile({ type: 'asset', fileName: 'rules/manifest.json', source: `${JSON.stringify(release.manifest, null, 2)}\n` });
+    },
+    configureServer(server) {
+      server.middlewares.use('/rules/', (req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0] as string).replace(/^\//, '');
+        const release = buildRelease();
+        const body = path === 'manifest.json' ? JSON.stringify(release.manifest) : release.files.get(path);
+        if (body === undefined) return next();
+        res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'text/markdown; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-cache');
+        res.end(body);
+      });
+    },
+  };
+}
 
 /**
  * The security policy (src/pwa/headers.ts) in the built index.html as a meta tag, and as `_headers`
@@ -26,6 +53,7 @@ export default defineConfig({
   plugins: [
     preact(),
     securityPolicy(),
+    rulesRelease(),
     VitePWA({
       // An update waits for the person to accept it: it never reloads while someone is answering.
       registerType: 'prompt',
@@ -49,6 +77,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        // Never precached: an old release would be served forever. The app fetches the release
+        // network-first and keeps its own verified copy (src/state/rules-update.ts).
+        globIgnores: ['rules/**'],
         clientsClaim: true,
         skipWaiting: false,
         navigateFallback: 'index.html',

@@ -1,41 +1,89 @@
 /**
- * Start-up: the engine and rules start loading at once (their own chunk), the device store and the
- * language are opened, the saved answers restored, then the app is rendered and the service worker
- * registered.
+ * Start-up: the rules release starts loading at once (the device's copy, then the one beside the app;
+ * the engine in its own chunk), the device store and the language are opened, the saved answers
+ * restored, then the app is rendered and the service worker registered.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { createI18n, pickLanguage } from './i18n';
+import { createI18n, pickLanguage, setRuleTexts } from './i18n';
 import { createPwa } from './pwa';
-import { createAppState } from './state/app-state';
+import { createRulesUpdater } from './pwa/rules-update';
+import { type AppState, createAppState } from './state/app-state';
 import { localDate } from './state/date';
-import { loadRules } from './state/rules';
-import { ModeRoot } from './ui/modes/ModeRoot';
+import type { LoadedRules } from './state/rules';
+import { detectMode } from './state/mode';
 import { openSession } from './state/session';
+import { createMemoryRulesStore, createRulesStore } from './storage/rules-store';
+import { ModeRoot } from './ui/modes/ModeRoot';
 import { createRouter, paths } from './ui/router';
 import './ui/styles.css';
 import './ui/screens.css';
 import './ui/languages.css';
 
+/** sessionStorage, or null where the browser refuses it */
+function tabStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 async function start() {
-  const rules = loadRules();
+  // The rules release: the device's copy at once, then the one beside the app (src/pwa/rules-update).
+  // A kiosk keeps nothing on the device, not even the rules: it fetches them at every start.
+  const kiosk = detectMode(window.location.search, tabStore()).kind === 'kiosk';
+  let state: AppState | undefined;
+  let first: LoadedRules | undefined;
+  let resolveFirst: (rules: LoadedRules) => void = () => undefined;
+  let rejectFirst: (e: Error) => void = () => undefined;
+  const firstRules = new Promise<LoadedRules>((resolve, reject) => {
+    resolveFirst = resolve;
+    rejectFirst = reject;
+  });
+  const rulesUpdate = createRulesUpdater({
+    base: new URL('rules/', document.baseURI).href,
+    store: kiosk ? createMemoryRulesStore() : createRulesStore(),
+    target: window,
+    known: () => (state ? (state.pendingRules.peek() ?? state.rules.peek()) : first)?.release.version ?? null,
+    offer: (rules) => {
+      first ??= rules;
+      resolveFirst(rules);
+      state?.actions.offerRules(rules);
+    },
+  });
+  void rulesUpdate.start().then(() => {
+    const problem = rulesUpdate.problem.peek();
+    if (!first) rejectFirst(new Error(problem?.message ?? 'no rules release'));
+  });
+
   // The mode (resident or kiosk) decides the store; a share link opens in memory (src/state/session.ts).
-  const session = await openSession(window, rules, paths);
+  const session = await openSession(window, firstRules, paths);
   const { storage } = session;
   const savedLanguage = await session.settings.getSetting<string>('language').catch(() => undefined);
   const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages));
-  const state = createAppState({ storage, date: localDate() });
-  rules.then(state.actions.setRules, (e: unknown) => state.actions.setRulesError(e instanceof Error ? e.message : String(e)));
-  const [ready] = await Promise.all([i18n, state.actions.restore()]);
-  ready.setRuleParameters(state.parameterValues);
+  const appState = createAppState({ storage, date: localDate() });
+  state = appState;
+  effect(() => setRuleTexts(appState.rules.value?.release.locales ?? {}));
+  effect(() => appState.actions.setRulesProblem(rulesUpdate.problem.value));
+  // the release offered before the state existed (a newer one since then is already in it)
+  firstRules.then(
+    (rules) => {
+      if (!appState.rules.peek()) appState.actions.offerRules(rules);
+    },
+    (e: Error) => appState.actions.setRulesError(e.message),
+  );
+  const [ready] = await Promise.all([i18n, appState.actions.restore()]);
+  ready.setRuleParameters(appState.parameterValues);
   const router = createRouter();
-  const pwa = createPwa({ beforeReload: () => state.actions.flush() });
+  const pwa = createPwa({ beforeReload: () => appState.actions.flush() });
   const root = document.getElementById('app') as HTMLElement;
   root.textContent = '';
-  render(<ModeRoot session={session} services={{ state, i18n: ready, pwa, router, settings: session.settings }} />, root);
+  render(<ModeRoot session={session} services={{ state: appState, i18n: ready, pwa, router, settings: session.settings }} />, root);
 
   // The date of evaluation is today's: a page left open overnight moves to the new day.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') state.actions.setDate(localDate());
+    if (document.visibilityState === 'visible') appState.actions.setDate(localDate());
   });
   void pwa.register();
 }

@@ -1,10 +1,11 @@
 /**
  * Languages: i18next with two namespaces, "app" (the interface, locales/<lang>/app.json) and "rules"
  * (rule texts, locales/<lang>/rules.json). Languages are the folders of locales/: adding a language is
- * adding a folder. Only the chosen language is loaded (plus Dutch, the source, as a fallback for rule
- * texts not translated yet).
+ * adding a folder. Only the chosen language's interface is loaded (plus Dutch, the source, as a
+ * fallback). The rule texts are not built into the app: they travel with the rules release they
+ * explain, and `setRuleTexts` hands them over when a release is put in use.
  */
-import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { computed, effect, type ReadonlySignal, signal } from '@preact/signals';
 import i18next, { type i18n as I18next, type TOptions } from 'i18next';
 import type appNl from '../../locales/nl/app.json';
 import { createFormatters, type Formatters } from './format';
@@ -16,7 +17,14 @@ export { type Part, plain } from './parts';
 type Json = Record<string, unknown>;
 
 const appFiles = import.meta.glob<Json>('../../locales/*/app.json', { import: 'default' });
-const ruleFiles = import.meta.glob<Json>('../../locales/*/rules.json', { import: 'default' });
+
+/** The rule texts of the release in use, per language (`locales/<lang>/rules.json` of the release). */
+const ruleTexts = signal<Readonly<Record<string, Json>>>({});
+
+/** Puts the rule texts of a release in use, in every i18n of the page. */
+export function setRuleTexts(locales: Readonly<Record<string, Json>>): void {
+  ruleTexts.value = locales;
+}
 
 const langOf = (path: string) => path.split('/').at(-2) as string;
 
@@ -122,11 +130,8 @@ function nest(values: Record<string, string>): Record<string, unknown> {
 }
 
 async function loadLanguage(instance: I18next, lang: string): Promise<void> {
-  const app = appFiles[`../../locales/${lang}/app.json`];
-  const rules = ruleFiles[`../../locales/${lang}/rules.json`];
-  const [appData, rulesData] = await Promise.all([app?.(), rules?.()]);
+  const appData = await appFiles[`../../locales/${lang}/app.json`]?.();
   if (appData) instance.addResourceBundle(lang, 'app', appData, true, true);
-  if (rulesData) instance.addResourceBundle(lang, 'rules', rulesData, true, true);
 }
 
 function applyToDocument(lang: string): void {
@@ -161,6 +166,13 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
   });
   applyToDocument(chosen);
   let wanted = chosen;
+  // A new release replaces the rule texts whole: a key it dropped must not linger from the old one.
+  effect(() => {
+    for (const [lang, data] of Object.entries(ruleTexts.value)) {
+      instance.removeResourceBundle(lang, 'rules');
+      instance.addResourceBundle(lang, 'rules', data, true, true);
+    }
+  });
 
   const i18n: I18n = {
     language,
@@ -171,6 +183,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     },
     tr: (key, options) => {
       language.value;
+      ruleTexts.value; // and to a new release's texts
       return instance.t(key, { param: param.value, ...options, ns: 'rules' }) as string;
     },
     tParts: (key, options) => {
@@ -181,10 +194,12 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     trParts: (key, options) => {
       language.value;
       const m = new Marker();
+      ruleTexts.value;
       return m.split(instance.t(key, { ...m.options({ param: param.value, ...options }), ns: 'rules' }) as string);
     },
     glossary: () => {
       const lang = language.value;
+      ruleTexts.value; // the glossary is a rule text: it comes with the release
       const own = instance.getResourceBundle(lang, 'rules')?.glossary as Record<string, { words: string; text: string }> | undefined;
       return Object.entries(own ?? {}).map(([id, g]) => ({
         id,
@@ -192,7 +207,10 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
         text: g.text,
       }));
     },
-    has: (key) => instance.exists(key, { ns: 'rules' }),
+    has: (key) => {
+      ruleTexts.value;
+      return instance.exists(key, { ns: 'rules' });
+    },
     money: (euros) => formatters.money(euros),
     number: (n, opts) => formatters.number(n, opts),
     date: (iso) => formatters.date(iso),

@@ -10,7 +10,7 @@ import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type 
 import { repairAnswers } from './imported';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
-import type { LoadedRules } from './rules';
+import type { LoadedRules, RulesProblem } from './rules';
 
 export const DEFAULT_HOUSEHOLD = 'default';
 
@@ -31,6 +31,11 @@ export interface AppStateOptions {
 
 export interface AppActions {
   setRules(rules: LoadedRules): void;
+  /** a newer checked release: in use at once, unless the person is mid-questionnaire (then it waits for the results) */
+  offerRules(rules: LoadedRules): void;
+  /** puts the waiting release in use now (the person chose to update) */
+  applyPendingRules(): void;
+  setRulesProblem(problem: RulesProblem | null): void;
   setRulesError(message: string): void;
   setDate(date: string): void;
   /** reads the household from the storage; what was typed before it finished is kept on top */
@@ -59,6 +64,10 @@ export interface AppState {
   readonly date: ReadonlySignal<string>;
   readonly rules: ReadonlySignal<LoadedRules | null>;
   readonly rulesError: ReadonlySignal<string | null>;
+  /** a newer release waiting until the questionnaire ends */
+  readonly pendingRules: ReadonlySignal<LoadedRules | null>;
+  /** why the last rules check brought nothing new in (kept for "about these rules"), or null */
+  readonly rulesProblem: ReadonlySignal<RulesProblem | null>;
   readonly answers: ReadonlySignal<Answers>;
   readonly skipped: ReadonlySignal<readonly string[]>;
   readonly history: ReadonlySignal<readonly string[]>;
@@ -111,6 +120,8 @@ export function createAppState(options: AppStateOptions): AppState {
   const date = signal(options.date);
   const rules = signal<LoadedRules | null>(options.rules ?? null);
   const rulesError = signal<string | null>(null);
+  const pendingRules = signal<LoadedRules | null>(null);
+  const rulesProblem = signal<RulesProblem | null>(null);
   const answers = signal<Answers>({});
   const skipped = signal<readonly string[]>([]);
   const history = signal<readonly string[]>([]);
@@ -238,6 +249,11 @@ export function createAppState(options: AppStateOptions): AppState {
     });
   });
 
+  // The questionnaire ended (or was erased): a waiting release goes in use.
+  const disposeRulesWait = effect(() => {
+    if (pendingRules.value && (done.value || !hasAnswers.value)) actions.applyPendingRules();
+  });
+
   const clearHousehold = () => {
     answers.value = {};
     skipped.value = [];
@@ -275,7 +291,19 @@ export function createAppState(options: AppStateOptions): AppState {
       batch(() => {
         rules.value = loaded;
         rulesError.value = null;
+        pendingRules.value = null;
       });
+    },
+    offerRules(loaded) {
+      if (rules.peek() === null || !hasAnswers.peek() || done.peek()) actions.setRules(loaded);
+      else pendingRules.value = loaded;
+    },
+    applyPendingRules() {
+      const next = pendingRules.peek();
+      if (next) actions.setRules(next);
+    },
+    setRulesProblem(problem) {
+      rulesProblem.value = problem;
     },
     setRulesError(message) {
       rulesError.value = message;
@@ -378,6 +406,8 @@ export function createAppState(options: AppStateOptions): AppState {
     date,
     rules,
     rulesError: combinedError,
+    pendingRules,
+    rulesProblem,
     answers,
     skipped,
     history,
@@ -404,6 +434,7 @@ export function createAppState(options: AppStateOptions): AppState {
       disposeSave();
       disposeRepair();
       saver.dispose();
+      disposeRulesWait();
     },
   };
 }

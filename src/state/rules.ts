@@ -1,14 +1,29 @@
 /**
- * The engine and the bundled rules, loaded behind one lazy boundary so they stay out of the first
+ * The engine and a rules release, loaded behind one lazy boundary so they stay out of the first
  * page's JavaScript. The state only ever calls the engine through this object.
  */
 import type { Answers, EvaluateOptions, IsoDate, Result, RightDescription, Rule, Ruleset } from '../engine';
+import type { RefusalKind } from '../rules/release';
+
+/** What the person may see of the release in use ("about these rules"). */
+export interface ReleaseInfo {
+  version: string;
+  published: IsoDate;
+  /** the newest date of any money value in the release */
+  amountsUpdated: IsoDate | null;
+  municipalities: readonly string[];
+  changelog: string | null;
+  /** rule texts per language, `locales/<lang>/rules.json` of the release */
+  locales: Readonly<Record<string, Record<string, unknown>>>;
+}
 
 export interface LoadedRules {
   ruleset: Ruleset;
+  release: ReleaseInfo;
   evaluate(ruleset: Ruleset, answers: Answers, date: IsoDate, options?: EvaluateOptions): Result[];
   missingAnswers(ruleset: Ruleset, answers: Answers, date: IsoDate, results?: Result[]): string[];
   isAsked(ruleset: Ruleset, key: string, answers: Answers, date: IsoDate): boolean;
+  /** the newest money `from` on or before the date (see the engine's `amountsUpdated`) */
   amountsUpdatedOn(ruleset: Ruleset, date: IsoDate): IsoDate | null;
   inForce(rule: Pick<Rule, 'validFrom' | 'validUntil'>, date: IsoDate): boolean;
   /** a parameter's value at a date (cents for money); throws when it has none */
@@ -19,18 +34,13 @@ export interface LoadedRules {
   changelog: string | null;
 }
 
-/** Loads the engine and the bundled rules (validated and compiled). Rejects with the engine's error. */
-export async function loadRules(): Promise<LoadedRules> {
-  const [engine, bundled] = await Promise.all([import('../engine'), import('../rules/load')]);
-  return {
-    ruleset: bundled.bundledRuleset(),
-    evaluate: engine.evaluate,
-    missingAnswers: engine.missingAnswers,
-    isAsked: engine.isAsked,
-    amountsUpdatedOn: engine.amountsUpdatedOn,
-    inForce: engine.inForce,
-    paramAt: engine.paramAt,
-    describeRight: engine.describeRight,
-    changelog: bundled.bundledChangelog(),
-  };
+/** Why the last check did not bring a newer release in: refused (and why), or the server was not reached. */
+export interface RulesProblem {
+  kind: RefusalKind;
+  /** the version that was refused; null when the manifest could not be read */
+  version: string | null;
+  /** the technical reason, in English (shown under the person's-language sentence) */
+  message: string;
+  /** ISO timestamp */
+  at: string;
 }

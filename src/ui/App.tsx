@@ -1,5 +1,5 @@
 /** The app shell: header, the screen of the current route, the footer with "erase my answers". */
-import { PwaNotices, StorageNotice } from './components/Banners';
+import { PwaNotices, RulesPendingNotice, StorageNotice } from './components/Banners';
 import { GlossaryScreen } from './components/Glossary';
 import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
@@ -91,6 +91,7 @@ function Shell() {
       <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
         <PwaNotices answering={route.name === 'questions'} />
+        <RulesPendingNotice />
         <SharedBanner />
         {!locked && (
           <GlossaryScreen screen={`${route.name}:${'id' in route ? route.id : ''}`}>

@@ -145,7 +145,7 @@ describe('opening a release', () => {
   });
 });
 
-describe('the rights command on a release folder', () => {
+describe('the rights command on a release folder', { timeout: 60_000 }, () => {
   const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
   const rights = (args: string[]) => spawnSync(TSX, ['src/cli/rights.ts', ...args], { encoding: 'utf8', cwd: process.cwd() });
 

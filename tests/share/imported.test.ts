@@ -10,7 +10,7 @@ import { decodeShareFragment, encodeShareFragment, type SharedResult, ShareLinkE
 import { openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
 import { localDate } from '../../src/state/date';
 import { compareRulesVersion, importedAnswersProblem, importedResultProblem } from '../../src/state/imported';
-import { loadRules } from '../../src/state/rules';
+import { loadRules } from '../fixtures/release';
 import { createMemoryVaultAdapter, createVault, VaultError } from '../../src/storage/vault';
 import { couple, pensioner, singleMother } from '../fixtures/households';
 

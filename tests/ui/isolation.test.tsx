@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import arApp from '../../locales/ar/app.json';
 import arRules from '../../locales/ar/rules.json';
 import { createI18n, type I18n, languages, type Part, plain } from '../../src/i18n';
-import { loadRules } from '../../src/state/rules';
+import { loadRules } from '../fixtures/release';
 import { Rich } from '../../src/ui/components/Rich';
 import { type Services, ServicesContext } from '../../src/ui/context';
 

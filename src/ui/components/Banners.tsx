@@ -24,6 +24,24 @@ export function StorageNotice() {
 }
 
 /**
+ * A newer rules release arrived while the person is answering: they keep the rules they started
+ * with (it goes in use by itself at the results), unless they choose to take it now.
+ */
+export function RulesPendingNotice() {
+  const { state, i18n } = useServices();
+  const pending = state.pendingRules.value;
+  if (!pending) return null;
+  return (
+    <div class="notice" role="status" data-rules-pending={pending.release.version}>
+      <p>{i18n.t('rulesUpdate.pending')}</p>
+      <button type="button" class="button secondary" onClick={() => state.actions.applyPendingRules()}>
+        {i18n.t('rulesUpdate.useNow')}
+      </button>
+    </div>
+  );
+}
+
+/**
  * "Ready to work offline" and "an update is ready", in the flow of the page at the top of the
  * content: never over it, so they cannot cover a control or the kiosk's QR code. The update offer
  * is not shown during the questionnaire: an update never interrupts answering.

@@ -10,6 +10,7 @@ import { DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { MissingAnswers } from '../components/MissingAnswers';
+import { AmountsAgeNotice } from '../components/AmountsAge';
 import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
 import { paths } from '../router';
@@ -39,6 +40,7 @@ export function Results() {
   return (
     <>
       <Heading title={i18n.t('results.title')} />
+      <AmountsAgeNotice />
       <p class="meta">
         <Rich parts={i18n.tParts('results.computedFor', { date: i18n.date(state.date.value) })} />{' '}
         <Rich parts={i18n.tParts('results.rulesVersion', { version: rules.ruleset.manifest.version })} />{' '}

@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import type { Provider, Result } from '../../engine';
 import { type AppKey, plain } from '../../i18n';
 import { explainingChecks, sectionOf } from '../../state/results';
+import { AmountsAgeNotice } from '../components/AmountsAge';
 import { Heading } from '../components/Heading';
 import { BackIcon, DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
@@ -79,6 +80,7 @@ export function Right({ id }: { id: string }) {
         <Rich parts={rightSummaryParts(i18n, id)} />
       </p>
       {(backToCatalogue || !state.hasAnswers.value) && <WhoGets id={id} />}
+      {(rule.threshold !== undefined || result?.threshold !== undefined) && <AmountsAgeNotice />}
       {result ? (
         <Situation result={result} />
       ) : (
