@@ -7,7 +7,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { createI18n, pickLanguage, setRuleTexts } from './i18n';
 import { createPwa } from './pwa';
-import { createRulesUpdater } from './pwa/rules-update';
+import { createRulesUpdater } from './state/rules-update';
 import { type AppState, createAppState } from './state/app-state';
 import { localDate } from './state/date';
 import type { LoadedRules } from './state/rules';
@@ -30,7 +30,7 @@ function tabStore(): Storage | null {
 }
 
 async function start() {
-  // The rules release: the device's copy at once, then the one beside the app (src/pwa/rules-update).
+  // The rules release: the device's copy at once, then the one beside the app (src/state/rules-update.ts).
   // A kiosk keeps nothing on the device, not even the rules: it fetches them at every start.
   const kiosk = detectMode(window.location.search, tabStore()).kind === 'kiosk';
   let state: AppState | undefined;

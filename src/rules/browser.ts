@@ -3,7 +3,7 @@
  * reopen the copy kept on the device, and turn a checked release into the rules the state uses.
  */
 import { amountsUpdated, describeRight, evaluate, inForce, isAsked, missingAnswers, paramAt } from '../engine';
-import type { LoadedRules } from '../state/rules';
+import type { LoadedRules } from './loaded';
 import { isCases, openRelease, type Release, ReleaseError } from './release';
 
 export { compareVersions } from '../engine';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildRelease, type BuiltRelease } from '../../src/cli/release';
 import { ENGINE_VERSION } from '../../src/engine';
-import { createRulesUpdater } from '../../src/pwa/rules-update';
+import { createRulesUpdater } from '../../src/state/rules-update';
 import { createAppState } from '../../src/state/app-state';
 import { createMemoryStorage } from '../../src/storage';
 import { createMemoryRulesStore, type RulesStore } from '../../src/storage/rules-store';

@@ -11,7 +11,7 @@
  */
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { RefusalKind } from '../rules/release';
-import type { LoadedRules, RulesProblem } from '../state/rules';
+import type { LoadedRules, RulesProblem } from './rules';
 import type { RulesStore } from '../storage/rules-store';
 
 export interface RulesUpdater {
