@@ -74,7 +74,7 @@ export function HandoverSheet({ ruleset, items, date, contact }: Props) {
           </p>
         )}
       </header>
-<<<<<<< HEAD
+      <AmountsAgeNotice date={date} />
       {items.length === 0 && <p>{i18n.t('share.sheet.empty')}</p>}
       {SHEET_GROUPS.map((group) => {
         const inGroup = items.filter((i) => i.group === group);
@@ -90,18 +90,6 @@ export function HandoverSheet({ ruleset, items, date, contact }: Props) {
           </section>
         );
       })}
-=======
-      <AmountsAgeNotice date={date} />
-      {items.length === 0 ? (
-        <p>{i18n.t('share.sheet.empty')}</p>
-      ) : (
-        <ol class="handover-rights">
-          {items.map((item) => (
-            <SheetRight key={item.id} item={item} ruleset={ruleset} />
-          ))}
-        </ol>
-      )}
->>>>>>> 2245152 (Rules load at run time from a release beside the app: fetched network-first, checked (hashes, built-in schemas, engine), kept on the device, swapped in only after the questionnaire; rule texts travel with the release; a plain notice when amounts are over six months old; e2e of release N+1 reaching an open app and staying offline; bench of release size and online-to-in-use time)
       {withDetails.length > 0 && (
         <section class="handover-places" aria-labelledby="handover-places">
           <h2 id="handover-places">{i18n.t('share.sheet.places')}</h2>
