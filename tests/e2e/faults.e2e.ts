@@ -119,7 +119,15 @@ const notices = (page: Page) => page.locator('.storage-notice').count();
 async function summaryText(page: Page): Promise<string> {
   await page.goto(`${h.url}#/overzicht`);
   await waitForScreen(page, 'summary');
-  return page.locator('main').innerText();
+  // the answers, not the passing "ready offline" message, which one tab may show and another not
+  return page.locator('main').evaluate((main) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    for (const toast of copy.querySelectorAll('.toasts')) toast.remove();
+    document.body.append(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text;
+  });
 }
 
 async function fresh(): Promise<{ context: BrowserContext; page: Page }> {

@@ -2,6 +2,7 @@
  * The resident's app in real Chromium on a phone-sized screen: the three worked examples of
  * DOMAIN.md, a reload mid-way, going offline, bad input, keyboard only, axe on every screen.
  */
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import {
 } from './harness';
 
 // DOMAIN.md "Worked examples (evaluation date 2025-03-01)": the households are in tests/fixtures
+const RULES_VERSION: string = JSON.parse(readFileSync(new URL('../../rules/manifest.json', import.meta.url), 'utf8')).version;
 const DATE = new Date(`${EXAMPLE_DATE}T10:00:00`);
 
 let h: Harness;
@@ -55,7 +57,7 @@ describe('a resident on a phone', () => {
     assert.deepEqual(await shownStatuses(page), singleMotherResults);
     const meta = await page.locator('.meta').innerText();
     assert.match(meta, /1 maart 2025/);
-    assert.match(meta, /2026\.11\.1/);
+    assert.ok(meta.includes(RULES_VERSION), `the rules version ${RULES_VERSION} in ${meta}`);
     await assertAccessible(page, 'the results');
     await screenshot(page, 'resident-3-results');
 
