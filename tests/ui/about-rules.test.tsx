@@ -47,4 +47,15 @@ describe('Over deze regels', () => {
     const footer = screen.getByRole('contentinfo');
     expect(within(footer).getByRole('link', { name: 'Over deze regels' }).getAttribute('href')).toBe('#/regels');
   });
+
+  it('says why a newer release was refused, and that the app keeps its version', async () => {
+    const { state } = await renderApp({ route: '#/regels', date: '2025-06-01' });
+    await screen.findByRole('heading', { level: 1, name: 'Over deze regels' });
+    expect(screen.queryByRole('region', { name: 'Nieuwere regels niet overgenomen' })).toBeNull();
+    const version = state.rules.value?.ruleset.manifest.version as string;
+    state.actions.setRulesProblem({ kind: 'tampered', version: '2099.01.1', message: 'rights/x/rule.json: hash mismatch', at: '2025-06-01T08:00:00Z' });
+    const refused = await screen.findByRole('region', { name: 'Nieuwere regels niet overgenomen' });
+    expect(text(refused)).toContain(`werden geweigerd. De app rekent verder met versie ${version}.`);
+    expect(text(refused)).toContain('rights/x/rule.json: hash mismatch');
+  });
 });

@@ -4,6 +4,7 @@
  * cite. Linked from the footer and from the results.
  */
 import type { Ruleset, Source } from '../../engine';
+import type { RulesProblem } from '../../state/rules';
 import { Heading } from '../components/Heading';
 import { useServices } from '../context';
 
@@ -31,6 +32,26 @@ function entries(changelog: string): { heading: string; text: string }[] {
     .filter((e) => /^\d{4}\.\d{2}\.\d+\b/.test(e.heading)); // not the format example in its introduction
 }
 
+/** Why a newer release was not taken, in plain words, with the technical reason below it. */
+function Refused({ problem, current }: { problem: RulesProblem; current: string }) {
+  const { i18n } = useServices();
+  const text =
+    problem.kind === 'unreachable'
+      ? i18n.t('about.refused.unreachable', { current })
+      : problem.kind === 'engine'
+        ? i18n.t('about.refused.engine', { version: problem.version ?? '?', current })
+        : i18n.t('about.refused.invalid', { current });
+  return (
+    <section aria-labelledby="about-refused" class="notice">
+      <h2 id="about-refused">{i18n.t('about.refused.title')}</h2>
+      <p>{text}</p>
+      <p class="source-date" lang="en" dir="ltr">
+        {i18n.t('about.refused.technical', { date: i18n.date(problem.at.slice(0, 10)), message: problem.message })}
+      </p>
+    </section>
+  );
+}
+
 export function AboutRules() {
   const { state, i18n } = useServices();
   const rules = state.rules.value;
@@ -42,6 +63,7 @@ export function AboutRules() {
     <article class="about-rules">
       <Heading title={i18n.t('about.title')} />
       <p class="lead">{i18n.t('about.intro')}</p>
+      {state.rulesProblem.value && <Refused problem={state.rulesProblem.value} current={manifest.version} />}
       <dl class="about-facts">
         <dt>{i18n.t('about.version')}</dt>
         <dd>
