@@ -2,7 +2,7 @@
  * `rules:check`: validates every rule file and runs every right's cases, with a readable report.
  * Returns the exit code: 0 when all is well, 1 when a file is malformed or a case fails.
  */
-import { evaluate, EngineError, type Result, type RuleCase, type Ruleset, validateAnswers } from '../engine';
+import { DateError, evaluate, EngineError, type Result, type RuleCase, type Ruleset, validateAnswers } from '../engine';
 
 export interface CaseFailure {
   right: string;
@@ -20,9 +20,11 @@ export function checkCase(rules: Ruleset, right: string, c: RuleCase): string[] 
   try {
     results = evaluate(rules, c.answers, c.date, { trace: false });
   } catch (e) {
+    if (e instanceof DateError && c.expect.status === 'refused') return [];
     if (e instanceof EngineError) return [`the engine refused: ${e.message}`];
     throw e;
   }
+  if (c.expect.status === 'refused') return [`expected the date ${c.date} to be refused, but it was evaluated`];
   const r = results.find((x) => x.id === right);
   const problems: string[] = [];
   if (c.expect.status === 'not-in-force') {

@@ -71,6 +71,7 @@ export function buildRelease(rulesDir = RULES_DIR, localesDir = join(dirname(rul
     $schema: './schema/manifest.schema.json',
     version: source.version,
     published: source.published,
+    evaluationFrom: source.evaluationFrom,
     // every money value the release holds, also one dated after its publication
     amountsUpdated: amountsUpdated(ruleset, '9999-12-31'),
     municipalities: municipalitiesOf(source, ruleset.rules as { id: string; territory?: unknown }[]),

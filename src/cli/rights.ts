@@ -12,7 +12,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { isoDate } from '../engine/values';
 import { createInterface } from 'node:readline';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { type Answers, amountsUpdated, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
+import { type Answers, amountsUpdated, assertInWindow, DateError, EngineError, evaluate, RulesetError, type Ruleset, validateAnswers } from '../engine';
 import { ReleaseError } from '../rules/release';
 import { runCases } from './check';
 import { RULES_DIR } from './load-rules';
@@ -154,6 +154,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'evaluate' && o.file !== undefined) checkInput(o.file);
     const { ruleset: rules } = await openRulesDir(o.rules);
+    // an impossible date or one before the rules' window is refused as a whole, before any household
+    if (o.date !== undefined && command === 'evaluate') assertInWindow(rules, o.date);
     if (command === 'check') return runCases(process.stdout, rules);
     if (o.jsonl) return await evaluateLines(rules, o);
     evaluateOne(rules, o);
@@ -161,6 +163,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError || e instanceof ReviewUsageError) {
       process.stderr.write(`rights: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof DateError) {
+      process.stderr.write(`rights: --date: ${e.message}\n`);
       return 2;
     }
     if (e instanceof RulesetError || e instanceof EngineError || e instanceof ReleaseError) {

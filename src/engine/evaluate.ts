@@ -5,6 +5,7 @@
 import { type EvalContext, isUnknown, mergeUnknown, Unknown } from './logic';
 import { isMoneyUnit } from './values';
 import type { CompiledRule, Ruleset } from './ruleset';
+import { isRealDate } from './dates';
 import type { Answers, IsoDate, OutcomeTrace, Result, Status, TraceEntry } from './types';
 
 export class EngineError extends Error {
@@ -19,21 +20,50 @@ export interface EvaluateOptions {
   trace?: boolean;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function assertDate(date: string): void {
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new EngineError(`"${date}" is not a date of the form YYYY-MM-DD`);
+/** A date the rules cannot be evaluated at: not a real date, or before the window the rules cover. */
+export class DateError extends EngineError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DateError';
   }
 }
 
-export const inForce = (rule: { validFrom: IsoDate; validUntil: IsoDate | null }, date: IsoDate): boolean =>
-  rule.validFrom <= date && (rule.validUntil === null || date <= rule.validUntil);
+export function assertDate(date: string): void {
+  if (!isRealDate(date)) throw new DateError(`"${date}" is not a real date of the form YYYY-MM-DD`);
+}
+
+/** The rules cover evaluation dates from the manifest's `evaluationFrom`: an earlier date is refused. */
+export function assertInWindow(ruleset: Ruleset, date: string): void {
+  assertDate(date);
+  const from = ruleset.manifest.evaluationFrom;
+  if (date < from) {
+    throw new DateError(`the rules cover evaluation dates from ${from}: ${date} is before that, so nothing can be evaluated`);
+  }
+}
+
+export const inForce = (
+  rule: { validFrom?: IsoDate; validUntil?: IsoDate | null },
+  date: IsoDate,
+): boolean =>
+  (rule.validFrom === undefined || rule.validFrom <= date) &&
+  (rule.validUntil === undefined || rule.validUntil === null || date <= rule.validUntil);
+
+/** A right holds everywhere, or in its own municipality only. */
+export const inTerritory = (rule: { territory: string }, municipality: string): boolean =>
+  rule.territory === 'everywhere' || rule.territory === municipality;
+
+/** The household's municipality: its answer, or the question's default (Kortrijk) when not given. */
+export function municipalityOf(ruleset: Ruleset, answers: Answers): string {
+  const m = answers.municipality;
+  if (typeof m === 'string') return m;
+  const fallback = ruleset.answerInfo.get('municipality')?.fallback;
+  return typeof fallback === 'string' ? fallback : 'kortrijk';
+}
 
 function paramsOn(ruleset: Ruleset, date: IsoDate): (number | undefined)[] {
   let values = ruleset.paramCache.get(date);
   if (!values) {
-    assertDate(date);
+    assertInWindow(ruleset, date);
     values = new Array(ruleset.paramIds.length);
     ruleset.paramCache.set(date, values);
   }
@@ -81,6 +111,19 @@ export function amountsUpdated(ruleset: Ruleset, date: IsoDate): IsoDate | null 
 /** The former name of `amountsUpdated`. */
 export const amountsUpdatedOn = amountsUpdated;
 
+/**
+ * Who grants a right for this household: a generic provider (the OCMW) becomes the municipality's own
+ * where the rules name one; otherwise the generic one, whose words say "of your municipality".
+ */
+export function providerFor(ruleset: Ruleset, rule: { provider: string }, municipality: string): string {
+  return ruleset.municipalities[municipality]?.providers?.[rule.provider] ?? rule.provider;
+}
+
+/** Are the local rights of this municipality in the rules (does any right hold there only)? */
+export function localRightsKnown(ruleset: Ruleset, municipality: string): boolean {
+  return ruleset.rules.some((r) => r.territory === municipality);
+}
+
 const unknownByKey = new Map<string, Unknown>();
 const missingAnswer = (key: string): Unknown => {
   let u = unknownByKey.get(key);
@@ -107,6 +150,7 @@ class Evaluation implements EvalContext {
   readonly variableTraces: (TraceEntry[] | undefined)[];
   readonly results: (Result | null | undefined)[];
   readonly params: (number | undefined)[];
+  readonly municipality: string;
 
   constructor(ruleset: Ruleset, answers: Answers, date: IsoDate, withTrace: boolean) {
     this.item = undefined;
@@ -116,6 +160,7 @@ class Evaluation implements EvalContext {
     this.date = date;
     this.withTrace = withTrace;
     this.params = paramsOn(ruleset, date);
+    this.municipality = municipalityOf(ruleset, answers);
     this.variables = new Array(ruleset.variableFns.length).fill(NOT_COMPUTED);
     this.variableTraces = withTrace ? new Array(ruleset.variableFns.length) : [];
     this.results = new Array(ruleset.rules.length);
@@ -179,7 +224,7 @@ function money(v: unknown): number | undefined {
 }
 
 function evaluateRule(ctx: Evaluation, rule: CompiledRule): Result | null {
-  if (!inForce(rule, ctx.date)) return null;
+  if (!inForce(rule, ctx.date) || !inTerritory(rule, ctx.municipality)) return null;
   const savedTrace = ctx.trace;
   const outcomeTraces: OutcomeTrace[] | undefined = ctx.withTrace ? [] : undefined;
   let status: Status | undefined;
@@ -191,6 +236,7 @@ function evaluateRule(ctx: Evaluation, rule: CompiledRule): Result | null {
   try {
     for (let i = 0; i < rule.when.length && status === undefined; i++) {
       const outcome = rule.outcomes[i] as CompiledRule['outcomes'][number];
+      if (!inForce(outcome, ctx.date)) continue;
       ctx.trace = outcomeTraces ? [] : null;
       const v = (rule.when[i] as (c: EvalContext) => unknown)(ctx);
       const holds = isUnknown(v) ? 'unknown' : Array.isArray(v) ? v.length > 0 : Boolean(v);
@@ -228,7 +274,7 @@ function evaluateRule(ctx: Evaluation, rule: CompiledRule): Result | null {
         if (typeof a === 'number') {
           result.amount = isMoneyUnit(amountSpec.unit) ? a / 100 : a;
           result.unit = amountSpec.unit;
-        }
+        } else if (isUnknown(a)) unknown = a; // status settled, amount not: say what would settle it
       }
     }
     if (rule.thresholdFn) {
@@ -270,7 +316,7 @@ export function evaluate(ruleset: Ruleset, answers: Answers, date: IsoDate, opti
 export function missingAnswers(ruleset: Ruleset, answers: Answers, date: IsoDate, results?: Result[]): string[] {
   const rs = results ?? evaluate(ruleset, answers, date);
   const keys = new Set<string>();
-  for (const r of rs) if (r.status === 'unknown') for (const k of r.missing ?? []) keys.add(k);
+  for (const r of rs) for (const k of r.missing ?? []) keys.add(k);
   if (keys.size === 0) return [];
   const ctx = new Evaluation(ruleset, answers, date, false);
   return ruleset.questions

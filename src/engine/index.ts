@@ -1,15 +1,23 @@
 /** The engine's public surface: load a ruleset, evaluate a household at a date, find what is missing. */
+export { answersSchemaFrom, migrateAnswers, unknownAnswerKeys } from './answers';
+export { isRealDate } from './dates';
 export {
   amountAt,
   amountsUpdated,
   amountsUpdatedOn,
   assertDate,
+  assertInWindow,
+  DateError,
   EngineError,
   evaluate,
   inForce,
+  inTerritory,
   isAsked,
+  localRightsKnown,
   missingAnswers,
+  municipalityOf,
   paramAt,
+  providerFor,
   variableAt,
 } from './evaluate';
 export type { EvaluateOptions } from './evaluate';

@@ -54,7 +54,7 @@ export const MAX_DEPTH = 64;
 
 export const OPERATORS = new Set([
   'var', 'param', 'result', 'and', 'or', '!', '!!', 'if', '==', '!=', '===', '!==', '<', '<=', '>', '>=',
-  '+', '-', '*', '/', 'min', 'max', 'round', 'in', 'some', 'all', 'none', 'filter', 'map',
+  '+', '-', '*', '/', 'min', 'max', 'round', 'in', 'some', 'all', 'none', 'filter', 'map', 'reduce',
 ]);
 
 const describe = (v: unknown): string => {
@@ -71,6 +71,11 @@ export function compileLogic(logic: unknown, scope: CompileScope, field: string)
 
 /** A condition: like compileLogic, but a variable or result read directly as the condition is traced. */
 export function compileCondition(logic: unknown, scope: CompileScope, field: string): Compiled {
+  // A condition is an operation, true or false. A text in its place ("false") would be read with
+  // JsonLogic truthiness, so "false" would hold: refused where the rules are loaded.
+  if (logic === null || (typeof logic !== 'object' && typeof logic !== 'boolean')) {
+    throw new LogicError(field, `a condition (an operation, true or false), found ${describe(logic)}`);
+  }
   return tracedFact(compileNode(logic, scope, field, false, 0));
 }
 
@@ -124,6 +129,8 @@ function compileNode(logic: unknown, scope: CompileScope, field: string, inItem:
     case 'filter':
     case 'map':
       return compileIteration(op, argsRaw, scope, at, inItem, depth);
+    case 'reduce':
+      return compileReduce(argsRaw, scope, at, inItem, depth);
   }
 
   const args = argsRaw.map((a, i) => compileNode(a, scope, `${at}/${i}`, inItem, depth + 1));
@@ -314,6 +321,37 @@ function compileIteration(op: string, argsRaw: unknown[], scope: CompileScope, a
         default: // all
           return !every ? false : unknowns ? mergeUnknown(unknowns) : true;
       }
+    },
+  };
+}
+
+/**
+ * `{"reduce": [list, body, start]}`: the body reads `{"var": "current"}` and `{"var": "accumulator"}`,
+ * as in JsonLogic; e.g. the number of children: `{"reduce": [{"var": "children"}, {"+": [{"var": "accumulator"}, 1]}, 0]}`.
+ */
+function compileReduce(argsRaw: unknown[], scope: CompileScope, at: string, inItem: boolean, depth: number): Node {
+  if (argsRaw.length !== 3) throw new LogicError(at, `3 arguments (a list, a body and a start value), found ${argsRaw.length}`);
+  const list = compileNode(argsRaw[0], scope, `${at}/0`, inItem, depth + 1).fn;
+  const body = compileNode(argsRaw[1], scope, `${at}/1`, true, depth + 1).fn;
+  const initial = compileNode(argsRaw[2], scope, `${at}/2`, inItem, depth + 1).fn;
+  return {
+    fn: (ctx) => {
+      const items = list(ctx);
+      if (isUnknown(items)) return items;
+      let accumulator = initial(ctx);
+      // as in JsonLogic: over something that is not a list, the start value
+      if (isUnknown(accumulator) || !Array.isArray(items)) return accumulator;
+      const saved = ctx.item;
+      try {
+        for (const current of items) {
+          ctx.item = { current, accumulator };
+          accumulator = body(ctx);
+          if (isUnknown(accumulator)) return accumulator;
+        }
+      } finally {
+        ctx.item = saved;
+      }
+      return accumulator;
     },
   };
 }

@@ -103,6 +103,16 @@ export function compileQuickCheck(schema: unknown): Check | null {
         });
         break;
       }
+      case 'additionalProperties': {
+        if (v !== false) return null;
+        const known = new Set(Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {}));
+        checks.push((x) => {
+          if (!isObject(x)) return true;
+          for (const key in x) if (!known.has(key)) return false;
+          return true;
+        });
+        break;
+      }
       default:
         return null;
     }

@@ -3,9 +3,10 @@
  * The schemas are built into the app and the command line: a release is never validated against
  * schemas it ships itself, so a release cannot loosen its own checks.
  */
-import answers from '../../rules/schema/answers.schema.json';
 import cases from '../../rules/schema/cases.schema.json';
+import categories from '../../rules/schema/categories.schema.json';
 import manifest from '../../rules/schema/manifest.schema.json';
+import municipalities from '../../rules/schema/municipalities.schema.json';
 import parameter from '../../rules/schema/parameter.schema.json';
 import providers from '../../rules/schema/providers.schema.json';
 import questions from '../../rules/schema/questions.schema.json';
@@ -18,10 +19,11 @@ import { loadRuleset, type RuleFile, type Ruleset } from './ruleset';
  * (`engine` in its manifest); an engine older than that refuses the release. Raise it when the
  * engine learns something a rule file can use (an operator, a field) that an older engine lacks.
  */
-export const ENGINE_VERSION = 1;
+// 2: territory, municipalities.json, categories.json, outcome dates, reduce, the evaluation window
+export const ENGINE_VERSION = 2;
 
 // A new schema file under rules/schema/ is added here too (a test checks the two lists agree).
-const BUILT_IN: Record<string, unknown> = { answers, cases, manifest, parameter, providers, questions, rule, variables };
+const BUILT_IN: Record<string, unknown> = { cases, categories, manifest, municipalities, parameter, providers, questions, rule, variables };
 
 /** The built-in schemas as rule files (`schema/<kind>.schema.json`). */
 export function builtInSchemaFiles(): RuleFile[] {

@@ -4,11 +4,15 @@
  * disk): the caller hands over `{ path, data }` pairs with paths relative to `rules/`.
  */
 import { Validator } from '@cfworker/json-schema';
+import { answersSchemaFrom, unknownAnswerKeys } from './answers';
+import { checkAmountUnit, checkDates, checkParameterStarts, type RuleUse } from './checks';
 import { compileQuickCheck } from './quick-check';
 import { validateWith } from './schema-messages';
 import { type Compiled, type CompileScope, compileCondition, compileLogic, LogicError } from './logic';
 import type {
+  Category,
   Manifest,
+  Municipality,
   Parameter,
   Provider,
   Question,
@@ -57,6 +61,10 @@ export interface Ruleset {
   questions: (Question & { askIfFn?: Compiled })[];
   questionIndex: Map<string, number>;
   providers: Record<string, Provider>;
+  /** the municipalities the rules know (the options of the `municipality` question), with their providers */
+  municipalities: Record<string, Municipality>;
+  /** life domains in the order the results show them, each with its pictogram */
+  categories: Category[];
   cases: Map<string, RuleCase[]>;
   /** compiled variables and parameter ids by the index conditions refer to them with */
   variableFns: Compiled[];
@@ -66,7 +74,7 @@ export interface Ruleset {
   answerInfo: Map<string, { money: boolean; fallback: unknown }>;
   /** values of parameters per date, by index, in cents for money: filled lazily, shared by evaluations */
   paramCache: Map<string, (number | undefined)[]>;
-  /** the schema of a household's answers (schema/answers.schema.json) */
+  /** the schema of a household's answers, derived from questions.json */
   answersValidator: Validator | null;
   answersSchema: unknown;
   /** a quick pre-check for the common valid case (see quick-check.ts); null when it cannot be built */
@@ -74,14 +82,19 @@ export interface Ruleset {
 }
 
 /**
- * Checks one household's answers against schema/answers.schema.json. Returns null when they are
- * valid, else a sentence naming the first wrong field and what was expected.
+ * Checks one household's answers against the questions of questions.json (the one validator for the
+ * command line, shared links and caseload files). Returns null when they are valid, else a sentence
+ * naming the first wrong field (or the unknown key) and what was expected.
  */
 export function validateAnswers(ruleset: Ruleset, answers: unknown): string | null {
   if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) {
     return 'the answers must be an object of household facts';
   }
   if (!ruleset.answersValidator || ruleset.answersQuickCheck?.(answers)) return null;
+  const unknownKeys = unknownAnswerKeys(ruleset.questions, answers as Record<string, unknown>);
+  if (unknownKeys.length) {
+    return `answers/${unknownKeys[0]}: unknown answer key "${unknownKeys[0]}"; expected one of ${ruleset.questions.map((q) => q.key).join(', ')}`;
+  }
   const first = validateWith(ruleset.answersValidator, ruleset.answersSchema, answers)[0];
   return first ? `answers${first.field}: expected ${first.expected}` : null;
 }
@@ -92,6 +105,8 @@ function expectedSchema(path: string): string | null {
   if (path === 'variables.json') return 'variables';
   if (path === 'questions.json') return 'questions';
   if (path === 'providers.json') return 'providers';
+  if (path === 'municipalities.json') return 'municipalities';
+  if (path === 'categories.json') return 'categories';
   if (/^parameters\/[^/]+\.json$/.test(path)) return 'parameter';
   if (/^rights\/[^/]+\/rule\.json$/.test(path)) return 'rule';
   if (/^rights\/[^/]+\/cases\.json$/.test(path)) return 'cases';
@@ -134,9 +149,10 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       for (const e of fileProblems) problems.push({ file: f.path, ...e });
       continue;
     }
+    checkDates(f.path, f.data, problems);
     valid.set(f.path, f.data);
   }
-  for (const required of ['manifest.json', 'variables.json', 'questions.json', 'providers.json']) {
+  for (const required of ['manifest.json', 'variables.json', 'questions.json', 'providers.json', 'municipalities.json', 'categories.json']) {
     if (!byPath.has(required)) problems.push({ file: required, field: '', expected: 'this file to exist' });
   }
   if (problems.length) throw new RulesetError(problems);
@@ -145,6 +161,8 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
   const questions = (valid.get('questions.json') as { questions: Question[] }).questions;
   const providers = (valid.get('providers.json') as { providers: Record<string, Provider> }).providers;
   const variableDefs = (valid.get('variables.json') as { variables: Record<string, Variable> }).variables;
+  const categories = (valid.get('categories.json') as { categories: Category[] }).categories;
+  const municipalities = (valid.get('municipalities.json') as { municipalities: Record<string, Municipality> }).municipalities;
 
   const parameters = new Map<string, Parameter>();
   const rules: Rule[] = [];
@@ -168,6 +186,11 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       if (rule.validUntil && rule.validUntil < rule.validFrom) {
         problems.push({ file: path, field: '/validUntil', expected: `a date on or after validFrom ${rule.validFrom}` });
       }
+      rule.outcomes.forEach((o, i) => {
+        if (o.validUntil && o.validFrom && o.validUntil < o.validFrom) {
+          problems.push({ file: path, field: `/outcomes/${i}/validUntil`, expected: `a date on or after its validFrom ${o.validFrom}` });
+        }
+      });
       rules.push(rule);
     } else if (path.endsWith('/cases.json')) {
       cases.set(path.split('/')[1] as string, (data as { cases: RuleCase[] }).cases);
@@ -184,9 +207,34 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     questions.map((q) => [q.key, { money: q.type === 'money', fallback: q.default === undefined ? undefined : q.default }]),
   );
   const questionKeys = new Map(questions.map((q) => [q.key, q]));
+  const municipalityQuestion = questionKeys.get('municipality');
+  const municipalityIds = municipalityQuestion?.options ?? [];
+  if (municipalityQuestion?.type !== 'choice') {
+    problems.push({ file: 'questions.json', field: '/questions', expected: 'a "municipality" question of type choice, listing the municipalities' });
+  }
+  for (const id of municipalityIds) {
+    if (!municipalities[id]) problems.push({ file: 'municipalities.json', field: `/municipalities/${id}`, expected: `an entry for "${id}", an option of the municipality question` });
+  }
+  for (const [id, m] of Object.entries(municipalities)) {
+    if (!municipalityIds.includes(id)) {
+      problems.push({ file: 'municipalities.json', field: `/municipalities/${id}`, expected: `an option of the municipality question in questions.json, found "${id}"` });
+    }
+    for (const [generic, local] of Object.entries(m.providers ?? {})) {
+      if (!providers[generic] || !providers[local]) {
+        problems.push({ file: 'municipalities.json', field: `/municipalities/${id}/providers/${generic}`, expected: `providers of providers.json, found "${generic}" → "${local}"` });
+      }
+    }
+  }
+  const categoryIds = new Set(categories.map((c) => c.id));
   for (const r of rules) {
+    if (!categoryIds.has(r.category)) {
+      problems.push({ file: `rights/${r.id}/rule.json`, field: '/category', expected: `a category of categories.json, found "${r.category}"` });
+    }
     if (!providers[r.provider]) {
       problems.push({ file: `rights/${r.id}/rule.json`, field: '/provider', expected: `a provider of providers.json, found "${r.provider}"` });
+    }
+    if (r.territory !== 'everywhere' && !municipalityIds.includes(r.territory)) {
+      problems.push({ file: `rights/${r.id}/rule.json`, field: '/territory', expected: `"everywhere" or a municipality of the municipality question, found "${r.territory}"` });
     }
   }
 
@@ -205,6 +253,7 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       depends: (kind, name) => {
         if (kind === 'var') set.add(`var:${name}`);
         if (kind === 'result') set.add(`right:${name}`);
+        if (kind === 'param') set.add(`param:${name}`);
       },
       index: (kind, name) =>
         (kind === 'var' ? variableIndex : kind === 'param' ? paramIndex : ruleIndex).get(name) as number,
@@ -232,26 +281,42 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       variableFns.push(fn);
     }
   }
+  const varRefs = new Map([...deps].filter(([k]) => k.startsWith('var:')).map(([k, v]) => [k, v as ReadonlySet<string>]));
   const compiledRules: CompiledRule[] = [];
   for (const r of rules) {
     const file = `rights/${r.id}/rule.json`;
     const node = `right:${r.id}`;
     const collected = new Set<string>();
-    const c = (logic: unknown, field: string, condition = false) => {
+    const uses: RuleUse[] = [];
+    const c = (logic: unknown, field: string, condition = false, from?: string) => {
       const fn = compile(file, node, logic, field, condition);
-      for (const d of deps.get(node) ?? []) collected.add(d);
+      const refs = new Set(deps.get(node) ?? []);
+      for (const d of refs) collected.add(d);
+      uses.push({ field, from, refs });
       return fn;
     };
-    const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`, true));
+    const when = r.outcomes.map((o, i) => c(o.when, `/outcomes/${i}/when`, true, o.validFrom));
+    if (r.amount) checkAmountUnit(file, '/amount', r.amount, parameters, variableDefs, problems);
+    r.outcomes.forEach((o, i) => {
+      if (o.amount) checkAmountUnit(file, `/outcomes/${i}/amount`, o.amount, parameters, variableDefs, problems);
+    });
     // Every compiled rule and outcome has the same fields in the same order, whatever its JSON
     // held: the evaluation reads them for every household, and one shape keeps those reads fast.
     const compiled: CompiledRule = {
       id: r.id,
       category: r.category,
       provider: r.provider,
+      territory: r.territory,
       validFrom: r.validFrom,
       validUntil: r.validUntil ?? null,
-      outcomes: r.outcomes.map((o) => ({ status: o.status, reason: o.reason, when: o.when, amount: o.amount })),
+      outcomes: r.outcomes.map((o) => ({
+        status: o.status,
+        reason: o.reason,
+        when: o.when,
+        amount: o.amount,
+        validFrom: o.validFrom,
+        validUntil: o.validUntil ?? null,
+      })),
       otherwise: r.otherwise,
       threshold: r.threshold,
       over: r.over,
@@ -261,12 +326,15 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
       sources: r.sources,
       assumptions: r.assumptions,
       when: when.filter((f): f is Compiled => f !== undefined),
-      outcomeAmountFns: r.outcomes.map((o, i) => (o.amount ? c(o.amount.value, `/outcomes/${i}/amount/value`) : undefined)),
+      outcomeAmountFns: r.outcomes.map((o, i) =>
+        o.amount ? c(o.amount.value, `/outcomes/${i}/amount/value`, false, o.validFrom) : undefined,
+      ),
       thresholdFn: r.threshold !== undefined ? c(r.threshold, '/threshold') : undefined,
       overFn: r.over !== undefined ? c(r.over, '/over') : undefined,
       amountFn: r.amount ? c(r.amount.value, '/amount/value') : undefined,
     };
-    deps.set(node, collected);
+    deps.set(node, new Set([...collected].filter((d) => !d.startsWith('param:'))));
+    checkParameterStarts(r, uses, varRefs, parameters, manifest.evaluationFrom, problems);
     compiledRules.push(compiled);
   }
   const compiledQuestions = questions.map((q, i) => {
@@ -279,6 +347,7 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
   }
   if (problems.length) throw new RulesetError(problems);
 
+  const answersSchema = answersSchemaFrom(questions);
   return {
     manifest,
     parameters,
@@ -288,15 +357,17 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     questions: compiledQuestions,
     questionIndex: new Map(questions.map((q, i) => [q.key, i])),
     providers,
+    municipalities,
+    categories,
     cases,
     variableFns,
     paramIds,
     paramIndex,
     answerInfo,
     paramCache: new Map(),
-    answersValidator: schemas.get('answers') ?? null,
-    answersSchema: schemaData.get('answers'),
-    answersQuickCheck: compileQuickCheck(schemaData.get('answers')),
+    answersValidator: new Validator(answersSchema as object, '2020-12', false),
+    answersSchema,
+    answersQuickCheck: compileQuickCheck(answersSchema),
   };
 }
 

@@ -36,6 +36,9 @@ export interface Outcome {
   reason: string;
   when: Logic;
   amount?: AmountSpec;
+  /** an outcome can hold for part of the right's period only (a scheme that changes on a date) */
+  validFrom?: IsoDate;
+  validUntil?: IsoDate | null;
 }
 
 export interface AmountSpec {
@@ -52,6 +55,8 @@ export interface Rule {
   id: string;
   category: string;
   provider: string;
+  /** where it holds: `everywhere` (federal, Flemish), or the municipality (an option of the `municipality` question) the right holds in */
+  territory: string;
   validFrom: IsoDate;
   validUntil: IsoDate | null;
   outcomes: Outcome[];
@@ -78,6 +83,8 @@ export interface Question {
   default?: unknown;
   askIf?: Logic;
   maxItems?: number;
+  /** earlier keys of this question: answers saved on a device under them are migrated, never refused */
+  formerKeys?: string[];
 }
 
 export interface OpeningHours {
@@ -103,6 +110,20 @@ export interface Manifest {
   municipalities?: string[];
   engine?: number;
   files?: Record<string, { sha256: string; bytes: number }>;
+  /** the first evaluation date the rules cover: an earlier date is refused as a whole */
+  evaluationFrom: IsoDate;
+}
+
+/** A life domain of the results: its place in the order of categories.json and its pictogram. */
+export interface Category {
+  id: string;
+  /** an SVG path on a 24×24 grid */
+  icon: string;
+}
+
+/** A municipality the rules know: who stands in for a generic provider there (the OCMW, …). */
+export interface Municipality {
+  providers?: Record<string, string>;
 }
 
 export interface RuleCase {
@@ -110,7 +131,7 @@ export interface RuleCase {
   date: IsoDate;
   answers: Answers;
   expect: {
-    status: Status | 'not-in-force';
+    status: Status | 'not-in-force' | 'refused';
     threshold?: number | null;
     over?: number | null;
     amount?: number | null;

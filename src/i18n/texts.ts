@@ -107,6 +107,9 @@ export const dayName = (i18n: I18n, days: string) => (DAY_KEYS[days] ? i18n.t(DA
 export function amountParts(i18n: I18n, r: Result): Part[] | null {
   if (r.amount === undefined) return null;
   const amount = i18n.amount(r.amount, r.unit);
+  // a right whose amount changes unit over time (free bags, then euros) words each unit apart
+  const byUnit = `rights.${r.id}.amounts.${(r.unit ?? '').replace(/\//g, '-')}`;
+  if (r.unit && i18n.has(byUnit)) return i18n.trParts(byUnit, { amount });
   return i18n.has(`rights.${r.id}.amount`) ? i18n.trParts(`rights.${r.id}.amount`, { amount }) : [{ value: amount }];
 }
 

@@ -2,7 +2,19 @@
  * The app's side of a rules release (a lazy chunk, with the engine): fetch one from beside the app,
  * reopen the copy kept on the device, and turn a checked release into the rules the state uses.
  */
-import { amountsUpdated, describeRight, evaluate, inForce, isAsked, missingAnswers, paramAt } from '../engine';
+import {
+  amountsUpdated,
+  describeRight,
+  evaluate,
+  inForce,
+  inTerritory,
+  isAsked,
+  localRightsKnown,
+  missingAnswers,
+  municipalityOf,
+  paramAt,
+  providerFor,
+} from '../engine';
 import type { LoadedRules } from './loaded';
 import { isCases, openRelease, type Release, ReleaseError } from './release';
 
@@ -26,6 +38,10 @@ export function toLoadedRules(release: Release): LoadedRules {
     isAsked,
     amountsUpdatedOn: amountsUpdated,
     inForce,
+    inTerritory,
+    municipalityOf,
+    localRightsKnown,
+    providerFor,
     paramAt,
     describeRight,
     changelog: release.changelog,

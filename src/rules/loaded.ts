@@ -26,6 +26,14 @@ export interface LoadedRules {
   /** the newest money `from` on or before the date (see the engine's `amountsUpdated`) */
   amountsUpdatedOn(ruleset: Ruleset, date: IsoDate): IsoDate | null;
   inForce(rule: Pick<Rule, 'validFrom' | 'validUntil'>, date: IsoDate): boolean;
+  /** does a right hold in this municipality (everywhere, or its own) */
+  inTerritory(rule: Pick<Rule, 'territory'>, municipality: string): boolean;
+  /** the household's municipality, Kortrijk when not answered */
+  municipalityOf(ruleset: Ruleset, answers: Answers): string;
+  /** are the local rights of this municipality in the rules */
+  localRightsKnown(ruleset: Ruleset, municipality: string): boolean;
+  /** who grants a right in this municipality (the OCMW there, …) */
+  providerFor(ruleset: Ruleset, rule: Pick<Rule, 'provider'>, municipality: string): string;
   /** a parameter's value at a date (cents for money); throws when it has none */
   paramAt(ruleset: Ruleset, id: string, date: IsoDate): number;
   /** who gets a right at a date, generated from its rule (shown on the right's page without answers) */

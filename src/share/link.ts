@@ -70,7 +70,12 @@ interface KeySpec {
 }
 
 const KEYS: readonly KeySpec[] = [
-  { key: 'municipality', code: 'm', kind: 'choice', options: ['kortrijk'] },
+  {
+    key: 'municipality',
+    code: 'm',
+    kind: 'choice',
+    options: ['kortrijk', 'anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kuurne', 'lendelede', 'menen', 'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem', 'other-flemish'],
+  },
   { key: 'adults', code: 'a', kind: 'int' },
   { key: 'partner', code: 'p', kind: 'bool' },
   { key: 'children', code: 'c', kind: 'children' },
@@ -80,12 +85,16 @@ const KEYS: readonly KeySpec[] = [
     key: 'statuses',
     code: 's',
     kind: 'multi',
-    options: ['leefloon', 'verhoogde-tegemoetkoming', 'igo', 'ivt', 'debt-mediation', 'foster-child', 'jobseeker', 'student'],
+    options: ['leefloon', 'verhoogde-tegemoetkoming', 'igo', 'ivt', 'debt-mediation', 'foster-child', 'jobseeker', 'student', 'zorgbudget-ouderen'],
   },
   { key: 'disability', code: 'd', kind: 'bool' },
   { key: 'housing', code: 'h', kind: 'choice', options: ['private-rent', 'social-rent', 'owner', 'homeless', 'other'] },
   { key: 'childcare', code: 'k', kind: 'choice', options: ['none', 'income-related', 'free-price'] },
   { key: 'debts', code: 'b', kind: 'bool' },
+  // rules spec v2
+  { key: 'heatingFuel', code: 'f', kind: 'choice', options: ['heating-oil', 'other'] },
+  { key: 'medicalWaste', code: 'w', kind: 'bool' },
+  { key: 'heavyCareNeed', code: 'n', kind: 'bool' },
 ];
 const EXTRA = 'x';
 const BY_KEY = new Map(KEYS.map((k) => [k.key, k]));

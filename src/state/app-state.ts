@@ -174,7 +174,9 @@ export function createAppState(options: AppStateOptions): AppState {
   });
   const catalogue = computed(() => {
     const r = rules.value;
-    return r ? r.ruleset.rules.filter((rule) => r.inForce(rule, date.value)) : [];
+    if (!r) return [];
+    const municipality = r.municipalityOf(r.ruleset, answers.value);
+    return r.ruleset.rules.filter((rule) => r.inForce(rule, date.value) && r.inTerritory(rule, municipality));
   });
   const amountsUpdatedOn = computed(() => {
     const r = rules.value;

@@ -6,18 +6,6 @@
 import type { Section } from '../i18n/texts';
 import type { OutcomeTrace, Result, Ruleset, TraceEntry } from '../engine';
 
-/** Life domains in the order the results show them (rule.schema.json categories). */
-export const CATEGORY_ORDER = [
-  'inkomen',
-  'wonen',
-  'gezondheid',
-  'kinderen',
-  'vrije-tijd',
-  'mobiliteit',
-  'energie',
-  'voeding',
-  'schulden',
-] as const;
 
 export type { Section };
 export const SECTION_ORDER: readonly Section[] = ['eligible', 'ask', 'nearMiss', 'unknown', 'rest'];
@@ -53,13 +41,17 @@ export function isNearMissAsk(r: Result): boolean {
   );
 }
 
-const categoryRank = (c: string) => {
-  const i = (CATEGORY_ORDER as readonly string[]).indexOf(c);
-  return i === -1 ? CATEGORY_ORDER.length : i;
+/** Life domains in the order of the rules' categories.json (a release can add one). */
+const rankIn = (order: readonly string[]) => (c: string) => {
+  const i = order.indexOf(c);
+  return i === -1 ? order.length : i;
 };
 
-/** Results by section, each section by life domain in CATEGORY_ORDER. */
+export const categoryOrder = (ruleset: Ruleset): string[] => ruleset.categories.map((c) => c.id);
+
+/** Results by section, each section by life domain in the order of categories.json. */
 export function groupResults(results: Result[], ruleset: Ruleset): ResultSections {
+  const categoryRank = rankIn(categoryOrder(ruleset));
   const sections: ResultSections = { eligible: [], ask: [], nearMiss: [], unknown: [], rest: [] };
   for (const r of results) {
     const category = ruleset.rulesById.get(r.id)?.category ?? 'other';
@@ -72,8 +64,9 @@ export function groupResults(results: Result[], ruleset: Ruleset): ResultSection
   return sections;
 }
 
-/** Groups any list by domain (the catalogue uses it for rules). */
-export function byCategory<T extends { category: string }>(items: T[]): { category: string; items: T[] }[] {
+/** Groups any list by domain (the catalogue uses it for rules), in the order given. */
+export function byCategory<T extends { category: string }>(items: T[], order: readonly string[]): { category: string; items: T[] }[] {
+  const categoryRank = rankIn(order);
   const out: { category: string; items: T[] }[] = [];
   for (const item of items) {
     let g = out.find((x) => x.category === item.category);

@@ -5,7 +5,19 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { singleMother } from '../fixtures/households';
+import {
+  EXAMPLE_4_DATE,
+  EXAMPLE_5_DATE,
+  EXAMPLE_6_DATE,
+  harelbekeMother,
+  harelbekeMotherResults,
+  pensionerOnHeatingOil,
+  pensionerOnHeatingOilResults,
+  singleMother,
+  singleMotherResults,
+  wevelgemCouple,
+  wevelgemCoupleResults,
+} from '../fixtures/households';
 
 const tmp = mkdtempSync(join(tmpdir(), 'rights-'));
 const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
@@ -21,23 +33,7 @@ describe('rights evaluate', () => {
     expect(parsed.date).toBe('2025-03-01');
     expect(parsed.rulesVersion).toMatch(/^\d{4}\.\d{2}\.\d+$/);
     const status = Object.fromEntries(parsed.results.map((r: { id: string; status: string }) => [r.id, r.status]));
-    expect(status).toEqual({
-      'federaal.sociaal-tarief-energie': 'not-eligible',
-      'federaal.verhoogde-tegemoetkoming': 'ask',
-      'kortrijk.deelfabriek': 'eligible',
-      'kortrijk.extra-sociaal-tarief': 'eligible',
-      'kortrijk.huurgarantie': 'ask',
-      'kortrijk.kinderopvang-tussenkomst': 'ask',
-      'kortrijk.kmi': 'ask',
-      'kortrijk.pamperbank': 'eligible',
-      'kortrijk.schuldhulp': 'not-eligible',
-      'kortrijk.sociaal-tarief': 'eligible',
-      'kortrijk.taxibon': 'not-eligible',
-      'kortrijk.uitpas-kansentarief': 'eligible',
-      'kortrijk.vork-maaltijd': 'eligible',
-      'vlaanderen.groeipakket-sociale-toeslag': 'eligible',
-      'vlaanderen.sociaal-tarief-water': 'not-eligible',
-    });
+    expect(status).toEqual(singleMotherResults);
     const tariff = parsed.results.find((r: { id: string }) => r.id === 'kortrijk.sociaal-tarief');
     expect(tariff.threshold).toBe(2486.5);
     expect(tariff.reasons.join(' ')).toMatch(/netMonthlyIncome 1950\.00 <= threshold_sociaalTarief 2486\.50: yes/);
@@ -50,10 +46,52 @@ describe('rights evaluate', () => {
     expect(r.stderr).toMatch(/netMonthlyIncome: expected a number of at least 0/);
   });
 
-  it('refuses a date before the first leefloon value, naming the parameter', () => {
-    const r = rights(['evaluate', '--date', '2021-06-01', '-'], JSON.stringify(singleMother));
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/Parameter "leefloon\.[a-z]+" has no value on 2021-06-01/);
+  it('refuses a date before the window the rules cover (2022-01-01) as a whole, with exit code 2', () => {
+    const r = rights(['evaluate', '--date', '2021-12-31', '-'], JSON.stringify(singleMother));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cover evaluation dates from 2022-01-01: 2021-12-31 is before/);
+  });
+
+  it('refuses an impossible date with exit code 2', () => {
+    const r = rights(['evaluate', '--date', '2025-02-30', '-'], JSON.stringify(singleMother));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/"2025-02-30" is not a real date/);
+  });
+
+  it('refuses an unknown answer key, naming it', () => {
+    const { netMonthlyIncome, ...rest } = singleMother;
+    const r = rights(['evaluate', '--date', '2025-03-01', '-'], JSON.stringify({ ...rest, netMonthlyIncom: netMonthlyIncome }));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown answer key "netMonthlyIncom"/);
+  });
+});
+
+describe('rights evaluate: the worked examples of rules spec v2', () => {
+  const run = (answers: unknown, date: string) => {
+    const r = rights(['evaluate', '--no-trace', '--date', date, '-'], JSON.stringify(answers));
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout).results as { id: string; status: string; amount?: number; threshold?: number }[];
+  };
+  const byId = (results: { id: string }[]) => Object.fromEntries(results.map((r) => [r.id, r]));
+
+  it('example 4, Kortrijk 2026-11-29: kortingkaart, afvalpremie 50 EUR/year, verwarmingstoelage ask at 2067.90', () => {
+    const results = byId(run(pensionerOnHeatingOil, EXAMPLE_4_DATE));
+    for (const [id, want] of Object.entries(pensionerOnHeatingOilResults)) expect(results[id], id).toMatchObject(want);
+    expect(results['federaal.sociaal-internetaanbod']).not.toHaveProperty('amount');
+  });
+
+  it('example 5, Harelbeke 2025-03-01: MIA-UiTPAS ask at 2486.50, no kortrijk.* right at all', () => {
+    const results = run(harelbekeMother, EXAMPLE_5_DATE);
+    const ids = results.map((r) => r.id);
+    expect(ids.filter((id) => id.startsWith('kortrijk.'))).toEqual([]);
+    for (const [id, want] of Object.entries(harelbekeMotherResults)) expect(byId(results)[id], id).toMatchObject(want);
+  });
+
+  it('example 6, Wevelgem 2024-06-01: verwarmingstoelage ask at 2027.35, and only federal and Flemish rights', () => {
+    const results = run(wevelgemCouple, EXAMPLE_6_DATE);
+    expect(results.every((r) => /^(federaal|vlaanderen)\./.test(r.id))).toBe(true);
+    expect(byId(results)['federaal.verwarmingstoelage']).toMatchObject(wevelgemCoupleResults['federaal.verwarmingstoelage'] as object);
   });
 });
 

@@ -91,10 +91,11 @@ describe('dates and validity', () => {
     expect(byId(evaluate(rules, {}, '2026-01-01'), 'test.ended')).toBeUndefined();
   });
 
-  it('a date with no parameter value is an error naming the parameter, never a zero', () => {
-    expect(() => evaluate(rules, { adults: 1, netMonthlyIncome: 1, statuses: [] }, '2021-06-01')).toThrow(
-      /Parameter "base.amount" has no value on 2021-06-01/,
+  it('a date before the window the rules cover is refused as a whole, never a partial result', () => {
+    expect(() => evaluate(rules, { adults: 1, netMonthlyIncome: 1, statuses: [] }, '2021-12-31')).toThrow(
+      /cover evaluation dates from 2022-01-01: 2021-12-31 is before/,
     );
+    expect(evaluate(rules, { adults: 1, netMonthlyIncome: 1, statuses: [] }, '2022-01-01').length).toBeGreaterThan(0);
   });
 
   it('a malformed date is refused', () => {

@@ -22,6 +22,7 @@ export function rule(id: string, extra: Record<string, unknown>): RuleFile {
       id,
       category: 'inkomen',
       provider: 'office',
+      territory: 'everywhere',
       validFrom: '2020-01-01',
       validUntil: null,
       steps: [],
@@ -35,7 +36,15 @@ export function rule(id: string, extra: Record<string, unknown>): RuleFile {
 export function fixtureFiles(overrides: RuleFile[] = []): RuleFile[] {
   const base: RuleFile[] = [
     ...schemaFiles(),
-    { path: 'manifest.json', data: { $schema: './schema/manifest.schema.json', version: '2026.01.1', published: '2026-01-01' } },
+    { path: 'manifest.json', data: { $schema: './schema/manifest.schema.json', version: '2026.01.1', published: '2026-01-01', evaluationFrom: '2022-01-01' } },
+    {
+      path: 'municipalities.json',
+      data: { $schema: './schema/municipalities.schema.json', municipalities: { kortrijk: {} } },
+    },
+    {
+      path: 'categories.json',
+      data: { $schema: './schema/categories.schema.json', categories: [{ id: 'inkomen', icon: 'M3 3h18' }] },
+    },
     {
       path: 'providers.json',
       data: {

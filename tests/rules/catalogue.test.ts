@@ -23,9 +23,46 @@ const CATALOGUE = [
   'vlaanderen.sociaal-tarief-water',
 ];
 
+/** Rules spec v2 "Catalogue v2: seven rights". */
+const CATALOGUE_V2 = [
+  'federaal.sociaal-internetaanbod',
+  'federaal.nmbs-kortingkaart',
+  'kortrijk.afvalpremie-medisch',
+  'federaal.verwarmingstoelage',
+  'vlaanderen.zorgbudget-zwaar-zorgbehoevenden',
+  'kortrijk.sociaal-voordeel-schoolkosten',
+  'harelbeke.mia-uitpas',
+];
+
 describe('the catalogue v1', () => {
-  it('has exactly the rights of DOMAIN.md', () => {
-    expect(rules.rules.map((r) => r.id).sort()).toEqual([...CATALOGUE].sort());
+  it('has exactly the rights of DOMAIN.md, v1 and v2', () => {
+    expect(rules.rules.map((r) => r.id).sort()).toEqual([...CATALOGUE, ...CATALOGUE_V2].sort());
+  });
+
+  it('gives every right its territory: federal and Flemish everywhere, a local right in its own municipality', () => {
+    for (const r of rules.rules) {
+      const prefix = r.id.split('.')[0] as string;
+      expect(r.territory, r.id).toBe(['federaal', 'vlaanderen'].includes(prefix) ? 'everywhere' : prefix);
+    }
+  });
+
+  it('knows the 13 W13 municipalities and other-flemish, Kortrijk by default', () => {
+    const q = rules.questions.find((x) => x.key === 'municipality');
+    expect(q?.options).toEqual([
+      'anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kortrijk', 'kuurne', 'lendelede', 'menen',
+      'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem', 'other-flemish',
+    ]);
+    expect(q?.default).toBe('kortrijk');
+  });
+
+  it('has a case in every municipality, and cases refusing a date before 2022-01-01', () => {
+    const all = [...rules.cases.values()].flat();
+    const seen = new Set(all.map((c) => c.answers.municipality ?? 'kortrijk'));
+    for (const m of rules.municipalities ? Object.keys(rules.municipalities) : []) expect(seen.has(m), m).toBe(true);
+    expect(all.filter((c) => c.expect.status === 'refused').every((c) => c.date < '2022-01-01')).toBe(true);
+    for (const id of CATALOGUE_V2) {
+      expect(rules.cases.get(id)?.some((c) => c.expect.status === 'refused'), id).toBe(true);
+    }
   });
 
   it('cites a source with the date it was read for every right and every parameter value', () => {

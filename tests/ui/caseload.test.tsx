@@ -53,7 +53,21 @@ describe('the caseload', () => {
     const { container } = await renderInMode({ route: `#/hulpverlener/gezin/${h.id}`, mode: { vault } });
     await screen.findByRole('heading', { level: 2, name: 'Gegevens van het gezin' });
     const keys = [...container.querySelectorAll('.quick-field')].map((f) => f.getAttribute('data-key'));
-    expect(keys).toEqual(['adults', 'partner', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts', 'disability', 'age']);
+    expect(keys).toEqual([
+      'adults',
+      'partner',
+      'children',
+      'netMonthlyIncome',
+      'statuses',
+      'housing',
+      'childcare',
+      'debts',
+      'heatingFuel',
+      'medicalWaste',
+      'heavyCareNeed',
+      'disability',
+      'age',
+    ]);
     type(screen.getByLabelText(/Aantal volwassenen/), '1');
     // a single adult has no partner: the question leaves the screen
     await waitFor(() => expect(container.querySelector('.quick-field[data-key="partner"]')).toBeNull());

@@ -173,8 +173,11 @@ describe('moving through the questionnaire', () => {
       housing: () => fireEvent.click(screen.getByLabelText('Ik huur bij een private verhuurder')),
       childcare: () => fireEvent.click(screen.getByLabelText(/vrije prijs/)),
       debts: () => fireEvent.click(screen.getByLabelText('Nee')),
+      heatingFuel: () => fireEvent.click(screen.getByLabelText(/gas, elektriciteit/)),
+      medicalWaste: () => fireEvent.click(screen.getByLabelText('Nee')),
+      heavyCareNeed: () => fireEvent.click(screen.getByLabelText('Nee')),
     };
-    for (let i = 0; i < 12 && state.currentKey.value; i++) {
+    for (let i = 0; i < 16 && state.currentKey.value; i++) {
       const key = state.currentKey.value;
       asked.push(key);
       answer[key]?.();

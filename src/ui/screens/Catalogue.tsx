@@ -1,6 +1,6 @@
 /** Every right in force, without answering anything: by life domain or from A to Z. */
 import { useState } from 'preact/hooks';
-import { byCategory } from '../../state/results';
+import { byCategory, categoryOrder } from '../../state/results';
 import { Heading } from '../components/Heading';
 import { DomainIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
@@ -44,7 +44,7 @@ export function Catalogue() {
       {order === 'az' ? (
         <ul class="result-list">{rights.map(item)}</ul>
       ) : (
-        byCategory(rights).map((g) => (
+        byCategory(rights, categoryOrder(state.rules.value.ruleset)).map((g) => (
           <section key={g.category} aria-labelledby={`cat-${g.category}`} class="category">
             <h2 id={`cat-${g.category}`} class="domain">
               <DomainIcon domain={g.category} />

@@ -1,0 +1,77 @@
+/**
+ * The household's answers, as questions.json defines them: questions.json is the one dictionary of
+ * household facts. The answers schema (for the command line, shared links and caseload files) is
+ * derived from it here, so bounds and options are written once.
+ */
+import type { Answers, Question } from './types';
+
+type Schema = Record<string, unknown>;
+
+/** The JSON Schema of one answer, from its question. */
+export function answerSchema(q: Question): Schema {
+  const bounds = (s: Schema) => {
+    if (q.min !== undefined) s.minimum = q.min;
+    if (q.max !== undefined) s.maximum = q.max;
+    return s;
+  };
+  switch (q.type) {
+    case 'integer':
+      return bounds({ type: 'integer' });
+    case 'money':
+      return bounds({ type: 'number' });
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'choice':
+      return { enum: [...(q.options ?? [])] };
+    case 'multi':
+      return { type: 'array', uniqueItems: true, items: { enum: [...(q.options ?? [])] } };
+    case 'children': {
+      // min and max of a list of children are the bounds of each child's age
+      const age: Schema = { type: 'integer', minimum: q.min ?? 0, maximum: q.max ?? 17 };
+      const s: Schema = {
+        type: 'array',
+        items: { type: 'object', required: ['age'], additionalProperties: false, properties: { age } },
+      };
+      if (q.maxItems !== undefined) s.maxItems = q.maxItems;
+      return s;
+    }
+  }
+}
+
+/** The schema of a whole household: every question's answer, and no other key. */
+export function answersSchemaFrom(questions: Question[]): Schema {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'The household facts of questions.json: a missing key means not answered yet',
+    type: 'object',
+    properties: Object.fromEntries(questions.map((q) => [q.key, answerSchema(q)])),
+    additionalProperties: false,
+  };
+}
+
+/** Keys that are no question (a typo like `netMonthlyIncom`): named, so nothing goes missing silently. */
+export function unknownAnswerKeys(questions: Question[], answers: Record<string, unknown>): string[] {
+  const known = new Set(questions.map((q) => q.key));
+  return Object.keys(answers).filter((k) => !known.has(k));
+}
+
+/**
+ * Answers saved on a device by an older release: a question's former key becomes its key, keys no
+ * question knows any more are dropped, and values outside the question's options are dropped (asked
+ * again). Never refused: what a person typed is kept wherever it still means something.
+ */
+export function migrateAnswers(questions: Question[], answers: Answers): Answers {
+  const out: Answers = {};
+  for (const q of questions) {
+    let value = answers[q.key];
+    for (const former of q.formerKeys ?? []) if (value === undefined) value = answers[former];
+    if (value === undefined || value === null) continue;
+    if (q.type === 'choice' && !(q.options ?? []).includes(value as string)) continue;
+    if (q.type === 'multi') {
+      if (!Array.isArray(value)) continue;
+      value = value.filter((v) => (q.options ?? []).includes(v as string));
+    }
+    out[q.key] = value;
+  }
+  return out;
+}
