@@ -378,6 +378,8 @@ export function describeRight(ruleset: Ruleset, id: string, date: IsoDate): Righ
   if (!description.inForce) return description;
   const refusals: Clause[] = [];
   rule.outcomes.forEach((o, i) => {
+    // an outcome with dates of its own is a route only on those dates
+    if (!inForce(o, date)) return;
     const when = d.clause(o.when);
     if (o.status === 'not-eligible') {
       if (when.kind !== 'never') refusals.push(when);

@@ -54,6 +54,7 @@ describe('who gets a right, from the rule', () => {
       id: 'kortrijk.test-senior',
       category: 'inkomen',
       provider: 'sociaal-huis',
+      territory: 'kortrijk',
       validFrom: '2025-01-01',
       validUntil: null,
       outcomes: [

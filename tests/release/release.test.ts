@@ -55,7 +55,7 @@ describe('rules:release', () => {
     const body = built.files.get(rulePath) as Buffer;
     expect(built.manifest.files[rulePath]).toEqual({ sha256: sha(body), bytes: body.byteLength });
     expect(built.manifest.engine).toBe(ENGINE_VERSION);
-    expect(built.manifest.municipalities).toEqual(['Kortrijk']);
+    expect(built.manifest.municipalities).toEqual(['harelbeke', 'kortrijk']);
   });
 
   it('dates the amounts by the newest money value, not by a factor or a flag', () => {
