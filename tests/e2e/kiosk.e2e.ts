@@ -31,6 +31,9 @@ const profile: Profile = {
   housing: 'private-rent',
   childcare: 'free-price',
   debts: true,
+  heatingFuel: 'other',
+  medicalWaste: false,
+  heavyCareNeed: false,
 };
 /**
  * What must never be found on the device: the income (as stored and as shown). The options of the

@@ -52,7 +52,7 @@ describe('a resident on a phone', () => {
     await assertAccessible(page, 'the first question');
     await screenshot(page, 'resident-2-question');
     const asked = await answerAll(page, singleMother);
-    assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts']);
+    assert.deepEqual(asked, ['adults', 'children', 'netMonthlyIncome', 'statuses', 'housing', 'childcare', 'debts', 'heatingFuel', 'medicalWaste', 'heavyCareNeed']);
     await waitForScreen(page, 'results');
     assert.deepEqual(await shownStatuses(page), singleMotherResults);
     const meta = await page.locator('.meta').innerText();
