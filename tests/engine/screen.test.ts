@@ -158,7 +158,7 @@ describe('reading CSV as Belgian spreadsheets write it', () => {
       ]);
       expect(rejected.map((r) => r.reason)).toEqual([
         'adults: "two" is not a whole number',
-        'statuses: "sick" is not one of leefloon, verhoogde-tegemoetkoming, igo, ivt, debt-mediation, foster-child, jobseeker, student',
+        'statuses: "sick" is not one of leefloon, verhoogde-tegemoetkoming, igo, ivt, debt-mediation, zorgbudget-ouderen, foster-child, jobseeker, student',
         'the id is empty',
         'receives: "kortrijk.nothing" is not the id of a right',
         'the row has 4 cells, the header 10',
@@ -214,12 +214,12 @@ describe('reading CSV as Belgian spreadsheets write it', () => {
 
 describe('columns come from questions.json', () => {
   it('a new question is a new column, typed by its question, with no change in the code', () => {
-    const withNew = { ...rules, questions: [...rules.questions, { key: 'medicalWaste', type: 'boolean' as const }, { key: 'heatingFuel', type: 'choice' as const, options: ['heating-oil', 'other'] }] };
-    const plan = planColumns(withNew, ['id', 'medicalWaste', 'heatingFuel', 'adults']);
-    const h = rowToHousehold(plan, ['x', 'true', 'heating-oil', '2'], false, new Set());
-    expect(h.answers).toEqual({ medicalWaste: true, heatingFuel: 'heating-oil', adults: 2 });
-    expect(() => rowToHousehold(plan, ['x', 'true', 'coal', '2'], false, new Set())).toThrow(/heatingFuel: "coal" is not one of heating-oil, other/);
-    expect(() => planColumns(rules, ['id', 'medicalWaste'])).toThrow(/unknown column "medicalWaste"/);
+    const withNew = { ...rules, questions: [...rules.questions, { key: 'ownsCar', type: 'boolean' as const }, { key: 'roofType', type: 'choice' as const, options: ['flat', 'pitched'] }] };
+    const plan = planColumns(withNew, ['id', 'ownsCar', 'roofType', 'adults']);
+    const h = rowToHousehold(plan, ['x', 'true', 'flat', '2'], false, new Set());
+    expect(h.answers).toEqual({ ownsCar: true, roofType: 'flat', adults: 2 });
+    expect(() => rowToHousehold(plan, ['x', 'true', 'thatch', '2'], false, new Set())).toThrow(/roofType: "thatch" is not one of flat, pitched/);
+    expect(() => planColumns(rules, ['id', 'ownsCar'])).toThrow(/unknown column "ownsCar"/);
   });
 });
 

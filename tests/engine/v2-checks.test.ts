@@ -116,7 +116,7 @@ describe('the rule files refuse what they should, naming file, field and what wa
       fixtureFiles([rule('test.v', { outcomes: [{ status: 'eligible', reason: 'x', when: { '<=': [{ var: ['netMonthlyIncome', 0] }, 5] } }] })]),
     );
     expect(p[0]).toMatchObject({ file: 'rights/test.v/rule.json', field: '/outcomes/0/when/<=/0/var' });
-    expect(p[0]?.expected).toMatch(/a var without a default value/);
+    expect(p[0]?.expected).toMatch(/without a default value/);
   });
 
   it('a parameter that starts after the later of the rule\'s validFrom and the window\'s start', () => {
