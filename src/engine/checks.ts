@@ -5,8 +5,14 @@
  */
 import { isRealDate } from './dates';
 import { isMoneyUnit } from './logic';
-import type { Problem } from './ruleset';
 import type { Parameter, Rule, Variable } from './types';
+
+/** A problem in a rule file (the same shape as the loader's). */
+interface Problem {
+  file: string;
+  field: string;
+  expected: string;
+}
 
 const DATE_FIELDS = new Set(['validFrom', 'validUntil', 'from', 'read', 'date', 'published', 'evaluationFrom', 'amountsUpdated']);
 
