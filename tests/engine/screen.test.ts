@@ -71,6 +71,8 @@ describe('a synthetic city screened end to end', () => {
         else if (r.status === 'eligible' || r.status === 'ask') c.toContact++;
       }
     }
+    // a right no household gets, asks or nearly misses (unknown for all: its facts are not in the file) has no line
+    for (const [id, c] of Object.entries(expected)) if (Object.values(c).every((n) => n === 0)) delete expected[id];
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ date: DATE, rulesVersion: rules.manifest.version, amountsUpdated: '2025-02-01', households: 600, rejected: 0 });
     expect(summary.rights).toEqual(expected);

@@ -36,8 +36,7 @@ describe('Over deze regels', () => {
     await screen.findByRole('heading', { level: 1, name: 'Over deze regels' });
     const version = state.rules.value?.ruleset.manifest.version as string;
     expect(screen.getByText(version)).toBeTruthy();
-    // the newest money value in force: the afvalpremie of 50 euro a year from 1 January 2026
-    expect(screen.getByText('1 januari 2026')).toBeTruthy();
+    expect(screen.getByText('1 februari 2025')).toBeTruthy();
     const changes = screen.getByRole('region', { name: 'Wat is er veranderd?' });
     const entries = within(changes).getAllByRole('heading', { level: 3 });
     expect(entries[0]?.textContent).toMatch(new RegExp(`^${version.replace(/\./g, '\\.')} — published`));
