@@ -3,7 +3,58 @@ import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { buildRelease } from './src/cli/release';
+import { readdirSync, readFileSync } from 'node:fs';
 import { headersFile, metaTags, SECURITY_HEADERS } from './src/pwa/headers';
+
+/** The words of the page around the app, from the locale files (Dutch, the source, in index.html). */
+const appTexts = (lang: string) =>
+  JSON.parse(readFileSync(new URL(`./locales/${lang}/app.json`, import.meta.url), 'utf8')).app as Record<string, string>;
+const LANGUAGES = readdirSync(new URL('./locales/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const nl = appTexts('nl');
+const escapeHtml = (s: string | undefined = '') => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+const manifestOf = (lang: string) => {
+  const t = appTexts(lang);
+  return { name: t.name, short_name: t.shortName, description: t.description, lang };
+};
+
+/**
+ * index.html's title, description and loading text from locales/nl/app.json, and one web app manifest
+ * per language (manifest-<lang>.webmanifest): the app points to the one of the language chosen, so
+ * an installed icon is named in that language.
+ */
+function localeTexts(): Plugin {
+  return {
+    name: 'locale-texts',
+    transformIndexHtml: (html) =>
+      html
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(nl.name)}</title>`)
+        .replace(/(<meta name="description" content=")[^"]*/, `$1${escapeHtml(nl.description)}`)
+        .replace(/(<span class="site-name">)[^<]*/, `$1${escapeHtml(nl.name)}`)
+        .replace(/(<p class="loading">)[^<]*/, `$1${escapeHtml(nl.loading)}`),
+    generateBundle() {
+      for (const lang of LANGUAGES) {
+        const base = { ...BASE_MANIFEST, icons: ICONS, ...manifestOf(lang) };
+        this.emitFile({ type: 'asset', fileName: `manifest-${lang}.webmanifest`, source: JSON.stringify(base) });
+      }
+    },
+  };
+}
+
+const ICONS = [
+  { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+  { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+  { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+];
+const BASE_MANIFEST = {
+  start_url: './',
+  scope: './',
+  display: 'standalone',
+  background_color: '#ffffff',
+  theme_color: '#0b5a8a',
+} as const;
 
 /**
  * The rules travel as data, not code: the build writes the current rules release to `rules/` beside
@@ -54,27 +105,13 @@ export default defineConfig({
     preact(),
     securityPolicy(),
     rulesRelease(),
+    localeTexts(),
     VitePWA({
       // An update waits for the person to accept it: it never reloads while someone is answering.
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon.svg', 'robots.txt', 'icons/*.png'],
-      manifest: {
-        name: 'Rechtenverkenner Kortrijk',
-        short_name: 'Rechten',
-        description: 'Ontdek waar je recht op hebt in Kortrijk. Je antwoorden blijven op je toestel.',
-        lang: 'nl',
-        start_url: './',
-        scope: './',
-        display: 'standalone',
-        background_color: '#ffffff',
-        theme_color: '#0b5a8a',
-        icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
-      },
+      manifest: { ...BASE_MANIFEST, ...manifestOf('nl'), icons: ICONS },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
         // Never precached: an old release would be served forever. The app fetches the release

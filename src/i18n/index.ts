@@ -134,10 +134,15 @@ async function loadLanguage(instance: I18next, lang: string): Promise<void> {
   if (appData) instance.addResourceBundle(lang, 'app', appData, true, true);
 }
 
-function applyToDocument(lang: string): void {
+function applyToDocument(lang: string, instance?: I18next): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = lang;
   document.documentElement.dir = directionOf(lang);
+  // the page's description and the installed app's name follow the language (a built manifest per language)
+  const description = instance?.t('app.description', { ns: 'app' });
+  if (description) document.querySelector('meta[name="description"]')?.setAttribute('content', description);
+  const manifest = document.querySelector('link[rel="manifest"]');
+  if (manifest && import.meta.env?.PROD) manifest.setAttribute('href', `manifest-${lang}.webmanifest`);
 }
 
 /** Creates a ready i18n for a language (loading its files), and sets <html lang dir>. */
@@ -164,7 +169,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     const values = parameterSource.value?.value ?? {};
     return nest(Object.fromEntries(Object.entries(values).map(([id, p]) => [id, formatters.amount(p.value, p.unit)])));
   });
-  applyToDocument(chosen);
+  applyToDocument(chosen, instance);
   let wanted = chosen;
   // A new release replaces the rule texts whole: a key it dropped must not linger from the old one.
   effect(() => {
@@ -227,7 +232,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
       if (wanted !== lang) return;
       await instance.changeLanguage(lang);
       formatters = createFormatters(lang);
-      applyToDocument(lang);
+      applyToDocument(lang, instance);
       language.value = lang;
     },
   };

@@ -40,7 +40,8 @@ export function ExportForm({ vault, id }: { vault: Vault; id?: string }) {
     setBusy(true);
     try {
       const text = id ? await vault.exportOne(id, pass) : await vault.exportAll(pass);
-      const filename = `rechtenverkenner-${id ? 'gezin' : 'gezinnen'}-${state.date.value}.json`;
+      // named in the worker's language; never anything about the household itself
+      const filename = `rechtenverkenner-${i18n.t(id ? 'caseload.export.fileOne' : 'caseload.export.fileAll')}-${state.date.value}.json`;
       downloadText(text, filename);
       setDone(i18n.t('caseload.export.done', { filename }));
       setPass('');
