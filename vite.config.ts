@@ -32,6 +32,7 @@ function localeTexts(): Plugin {
       html
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(nl.name)}</title>`)
         .replace(/(<meta name="description" content=")[^"]*/, `$1${escapeHtml(nl.description)}`)
+        .replace(/(<meta name="apple-mobile-web-app-title" content=")[^"]*/, `$1${escapeHtml(nl.shortName)}`)
         .replace(/(<span class="site-name">)[^<]*/, `$1${escapeHtml(nl.name)}`)
         .replace(/(<p class="loading">)[^<]*/, `$1${escapeHtml(nl.loading)}`),
     generateBundle() {

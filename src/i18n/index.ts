@@ -141,6 +141,8 @@ function applyToDocument(lang: string, instance?: I18next): void {
   // the page's description and the installed app's name follow the language (a built manifest per language)
   const description = instance?.t('app.description', { ns: 'app' });
   if (description) document.querySelector('meta[name="description"]')?.setAttribute('content', description);
+  const shortName = instance?.t('app.shortName', { ns: 'app' });
+  if (shortName) document.querySelector('meta[name="apple-mobile-web-app-title"]')?.setAttribute('content', shortName);
   const manifest = document.querySelector('link[rel="manifest"]');
   if (manifest && import.meta.env?.PROD) manifest.setAttribute('href', `manifest-${lang}.webmanifest`);
 }
