@@ -86,11 +86,12 @@ function Shell() {
         </a>
         <LanguageSelect />
       </header>
+      {/* in the flow above the content, never over it: it cannot cover a control or a QR code */}
+      <PwaNotices answering={route.name === 'questions'} />
       {/* data-screen and data-id say which screen is shown: tests wait for them (and for no .loading),
           never for a URL, which changes before the screen does. */}
       <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
-        <PwaNotices answering={route.name === 'questions'} />
         <RulesPendingNotice />
         <SharedBanner />
         {!locked && (
