@@ -42,6 +42,8 @@ export interface AppActions {
   restore(): Promise<void>;
   /** accepts an answer; returns the route to go back to after an edit, else null */
   answer(key: string, value: unknown): string | null;
+  /** the household's municipality, chosen on the start screen or the summary: no questionnaire step */
+  chooseMunicipality(value: string): void;
   /** "I don't know": the key is not asked again and stays missing for the engine */
   skip(key: string): string | null;
   /** shows the previous question again; false when there is none */
@@ -342,6 +344,9 @@ export function createAppState(options: AppStateOptions): AppState {
         to = advanceAfter(key);
       });
       return to;
+    },
+    chooseMunicipality(value) {
+      answers.value = { ...answers.value, municipality: value };
     },
     skip(key) {
       let to: string | null = null;
