@@ -3,6 +3,7 @@ import { useMode } from '../modes/context';
 import { Heading } from '../components/Heading';
 import { LanguageChoice } from '../components/LanguagePicker';
 import { useServices } from '../context';
+import { MunicipalityChoice } from '../components/Municipality';
 import { paths } from '../router';
 
 export function Home() {
@@ -17,6 +18,7 @@ export function Home() {
       <p class="lead">{i18n.t('home.intro')}</p>
       <p>{i18n.t('home.duration')}</p>
       <p class="private">{kiosk ? i18n.t('kiosk.private') : i18n.t('home.private')}</p>
+      <MunicipalityChoice />
       <div class="actions">
         {started && done ? (
           <a class="button primary" href={paths.results}>

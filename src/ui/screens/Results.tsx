@@ -13,6 +13,7 @@ import { MissingAnswers } from '../components/MissingAnswers';
 import { AmountsAgeNotice } from '../components/AmountsAge';
 import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
+import { LocalRightsNotice } from '../components/Municipality';
 import { paths } from '../router';
 import { Rich } from '../components/Rich';
 import {
@@ -47,6 +48,7 @@ export function Results() {
         {updated && <Rich parts={i18n.tParts('results.amountsUpdated', { date: i18n.date(updated) })} />}{' '}
         <a href={paths.rules}>{i18n.t('about.link')}</a>
       </p>
+      <LocalRightsNotice />
       {!state.hasAnswers.value && (
         <div class="notice">
           <p>{i18n.t('results.noAnswers')}</p>

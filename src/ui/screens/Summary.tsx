@@ -2,6 +2,7 @@
 import { Heading } from '../components/Heading';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
+import { MunicipalityChoice } from '../components/Municipality';
 import { paths } from '../router';
 import { answerText, questionLabel } from '../../i18n/texts';
 
@@ -20,6 +21,7 @@ export function Summary() {
   return (
     <>
       <Heading title={i18n.t('summary.title')} />
+      <MunicipalityChoice />
       {questions.length === 0 ? (
         <p>{i18n.t('summary.empty')}</p>
       ) : (
