@@ -99,6 +99,28 @@ describe('a kiosk', () => {
   });
 });
 
+describe('the municipality on a kiosk and in a shared result', () => {
+  it('is chosen on the kiosk start screen, and "start again" brings the next person back to Kortrijk', async () => {
+    const { state } = await renderRoot({ storage: createMemoryStorage(), mode: { kind: 'kiosk', idleMs: null } });
+    fireEvent.change(screen.getByLabelText('Je gemeente'), { target: { value: 'wevelgem' } });
+    await waitFor(() => expect(state.answers.value.municipality).toBe('wevelgem'));
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' }));
+    await waitFor(() => expect(state.hasAnswers.value).toBe(false));
+    expect((screen.getByLabelText('Je gemeente') as HTMLSelectElement).value).toBe('kortrijk');
+  });
+
+  // a shared result is shown from a memory store that holds the shared answers (src/state/session.ts)
+  it('comes with the shared answers: a Wevelgem household sees the notice, not the Kortrijk rights', async () => {
+    const shared = { ...singleMother, municipality: 'wevelgem' };
+    await renderRoot(
+      { storage: await withAnswers(shared), shared: { answers: shared, rulesVersion: '2025.01.1', date: '2025-02-20', replacesOwn: false, keep: vi.fn() } },
+      '#/resultaten',
+    );
+    expect(await screen.findByText(/OCMW \/ Sociaal Huis van Wevelgem/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Sociaal tarief van de stad/ })).toBeNull();
+  });
+});
+
 describe('a shared result', () => {
   it('is shown without being kept, and kept (replacing the own answers) only after a confirmation', async () => {
     const keep = vi.fn(async (_answers: Record<string, unknown>) => {});
