@@ -8,7 +8,8 @@ import { paths } from '../router';
 
 export function Home() {
   const { state, i18n } = useServices();
-  const started = state.hasAnswers.value;
+  // the municipality alone is not a start of the questions (it is chosen on this screen)
+  const started = state.hasAnswers.value && (state.answeredQuestions.value.length > 0 || !('municipality' in state.answers.value));
   const done = state.done.value;
   const kiosk = useMode().kind === 'kiosk';
   return (
