@@ -4,7 +4,7 @@
  * Each problem names the file, the field and what was expected.
  */
 import { isRealDate } from './dates';
-import { isMoneyUnit } from './logic';
+import { isMoneyUnit, MAX_DEPTH } from './logic';
 import type { Parameter, Rule, Variable } from './types';
 
 /** A problem in a rule file (the same shape as the loader's). */
@@ -17,10 +17,16 @@ interface Problem {
 const DATE_FIELDS = new Set(['validFrom', 'validUntil', 'from', 'read', 'date', 'published', 'evaluationFrom', 'amountsUpdated']);
 
 /** Every date field of a file is a day of the calendar ("2020-13-45" and "2025-02-30" are not). */
-export function checkDates(file: string, data: unknown, problems: Problem[], field = ''): void {
+export function checkDates(file: string, data: unknown, problems: Problem[], field = '', depth = 0): void {
+  // A rule file is a few levels deep; a file nested deeper than any condition may be is refused here
+  // instead of overflowing the stack (a damaged or hostile file).
+  if (depth > MAX_DEPTH && data !== null && typeof data === 'object') {
+    problems.push({ file, field, expected: `data nested at most ${MAX_DEPTH} levels deep` });
+    return;
+  }
   if (Array.isArray(data)) {
     data.forEach((d, i) => {
-      checkDates(file, d, problems, `${field}/${i}`);
+      checkDates(file, d, problems, `${field}/${i}`, depth + 1);
     });
     return;
   }
@@ -29,7 +35,7 @@ export function checkDates(file: string, data: unknown, problems: Problem[], fie
     const at = `${field}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (DATE_FIELDS.has(k) && typeof v === 'string' && !isRealDate(v)) {
       problems.push({ file, field: at, expected: `a real date YYYY-MM-DD, found "${v}"` });
-    } else if (k !== 'answers' && k !== 'when' && k !== 'logic') checkDates(file, v, problems, at);
+    } else if (k !== 'answers' && k !== 'when' && k !== 'logic') checkDates(file, v, problems, at, depth + 1);
   }
 }
 

@@ -47,7 +47,9 @@ function crash(what: string, input: unknown, e: unknown): false {
 }
 
 /** A plain message: names the field, says what was expected, no validator jargon. */
-const PLAIN_ANSWERS = /^(answers(\/\S*)?: expected .+|the answers must be an object of household facts)$/s;
+// plain: what was expected, or the unknown key named with the keys that exist (a typo is then easy to see)
+const PLAIN_ANSWERS =
+  /^(answers(\/.*?)?: (expected .+|unknown answer key ".*"; expected one of [a-zA-Z, ]+)|the answers must be an object of household facts)$/s;
 const JARGON = /Instance|undefined|\[object|does not match (any|every|exactly)|subschema|False boolean/;
 
 const date = fc.oneof(
