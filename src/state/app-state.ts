@@ -8,6 +8,7 @@ import { batch, computed, effect, type ReadonlySignal, signal, untracked } from 
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
 import { repairAnswers } from './imported';
+import { omit, without, withAdded } from './lists';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
 import type { LoadedRules, RulesProblem } from './rules';
@@ -83,6 +84,8 @@ export interface AppState {
   readonly storageProblem: ReadonlySignal<StorageProblem | null>;
   /** said once: another tab changed these answers, or damaged saved answers are asked again */
   readonly notice: ReadonlySignal<StateNotice | null>;
+  /** the rules version the saved results were computed with, as read at start (null: none saved) */
+  readonly savedRulesVersion: ReadonlySignal<string | null>;
 
   /** every right in force at the date, with its trace */
   readonly results: ReadonlySignal<Result[]>;
@@ -108,15 +111,6 @@ export interface AppState {
   dispose(): void;
 }
 
-const without = <T>(list: readonly T[], x: T) => list.filter((y) => y !== x);
-const withAdded = <T>(list: readonly T[], x: T) => (list.includes(x) ? list : [...list, x]);
-const omit = <T extends Record<string, unknown>>(o: T, key: string): T => {
-  if (!(key in o)) return o;
-  const copy = { ...o };
-  delete copy[key];
-  return copy;
-};
-
 export function createAppState(options: AppStateOptions): AppState {
   const { storage } = options;
   const date = signal(options.date);
@@ -133,6 +127,7 @@ export function createAppState(options: AppStateOptions): AppState {
   const restored = signal(false);
   const storageProblem = signal<StorageProblem | null>(storage.problem);
   const notice = signal<StateNotice | null>(null);
+  const savedRulesVersion = signal<string | null>(null);
   let label: string | undefined;
 
   const evaluation = computed(() => {
@@ -210,6 +205,8 @@ export function createAppState(options: AppStateOptions): AppState {
       updatedAt: new Date().toISOString(),
     };
     if (label !== undefined) record.label = label;
+    const version = rules.value?.ruleset.manifest.version ?? savedRulesVersion.value;
+    if (version) record.rulesVersion = version;
     return record;
   };
   // Saving (src/state/saving.ts): only a change is written, never silently over another tab's.
@@ -329,6 +326,7 @@ export function createAppState(options: AppStateOptions): AppState {
           history.value = [...new Set([...saved.history, ...history.peek()])];
           drafts.value = { ...saved.drafts, ...drafts.peek() };
           label = saved.label;
+          savedRulesVersion.value = saved.rulesVersion ?? null;
         }
         saver.restored(saved);
         restored.value = true;
@@ -424,6 +422,7 @@ export function createAppState(options: AppStateOptions): AppState {
     restored,
     storageProblem,
     notice,
+    savedRulesVersion,
     results,
     missing,
     pending,

@@ -55,7 +55,8 @@ export function mergeHousehold(base: HouseholdContent, ours: HouseholdContent, t
   return { answers, skipped, history, drafts };
 }
 
-const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.label]);
+// The rules version is content too: results recomputed with a new release are written with it.
+const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.label, r.rulesVersion]);
 const isEmpty = (r: HouseholdContent) =>
   Object.keys(r.answers).length === 0 && r.skipped.length === 0 && Object.keys(r.drafts).length === 0;
 

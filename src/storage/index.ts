@@ -21,6 +21,8 @@ export interface HouseholdRecord {
   drafts: Record<string, unknown>;
   /** a name for the household (brugfiguur mode); absent for the resident's own */
   label?: string;
+  /** the rules version the results were computed with when it was written (absent before rules were in use) */
+  rulesVersion?: string;
   /** ISO timestamp of the last change */
   updatedAt: string;
   /** how many times it was written: two tabs writing the same household notice each other (`saveHousehold`) */
@@ -109,6 +111,7 @@ export function migrateHousehold(raw: unknown, id: string): HouseholdRecord {
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : base.updatedAt,
   };
   if (typeof r.label === 'string') record.label = r.label;
+  if (typeof r.rulesVersion === 'string' && r.rulesVersion) record.rulesVersion = r.rulesVersion;
   if (typeof r.rev === 'number' && Number.isSafeInteger(r.rev) && r.rev > 0) record.rev = r.rev;
   return record;
 }

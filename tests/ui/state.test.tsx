@@ -89,6 +89,45 @@ describe('app state', () => {
     expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['nl', 'ltr']);
   });
 
+  it('records the rules version the results were computed with, and a newer release in use rewrites it', async () => {
+    const { state, storage } = await fresh();
+    const rules = await sharedRules();
+    state.actions.answer('adults', 1);
+    await state.actions.flush();
+    expect((await storage.getHousehold('default'))?.rulesVersion).toBe(rules.ruleset.manifest.version);
+    const next = { ...rules, ruleset: { ...rules.ruleset, manifest: { ...rules.ruleset.manifest, version: '2099.01.1' } } };
+    state.actions.setRules(next);
+    await state.actions.flush();
+    expect((await storage.getHousehold('default'))?.rulesVersion).toBe('2099.01.1');
+    state.dispose();
+    const again = await fresh(storage);
+    expect(again.state.savedRulesVersion.value).toBe('2099.01.1');
+  });
+
+  it('says on the results that saved results were computed with other rules', async () => {
+    const storage = createMemoryStorage();
+    const version = (await sharedRules()).ruleset.manifest.version;
+    await storage.putHousehold({ ...migrateHousehold({ answers: singleMother }, 'default'), rulesVersion: '2024.01.1' });
+    const { state } = await renderApp({ route: '#/resultaten', storage });
+    expect(state.savedRulesVersion.value).toBe('2024.01.1');
+    expect(
+      await screen.findByText(
+        `Je bewaarde resultaten waren berekend met versie 2024.01.1 van de regels; hier zijn ze opnieuw berekend met versie ${version}.`,
+      ),
+    ).toBeTruthy();
+    await state.actions.flush();
+    expect((await storage.getHousehold('default'))?.rulesVersion).toBe(version);
+  });
+
+  it('says nothing more when the saved results were computed with the rules in use', async () => {
+    const storage = createMemoryStorage();
+    const version = (await sharedRules()).ruleset.manifest.version;
+    await storage.putHousehold({ ...migrateHousehold({ answers: singleMother }, 'default'), rulesVersion: version });
+    await renderApp({ route: '#/resultaten', storage });
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByText(/Je bewaarde resultaten/)).toBeNull();
+  });
+
   it('erases the household everywhere', async () => {
     const { state, storage } = await fresh();
     state.actions.answer('adults', 1);
@@ -122,6 +161,8 @@ describe('storage', () => {
       skipped: [],
       history: ['adults'],
     });
+    expect(migrateHousehold({ rulesVersion: '2025.02.1' }, 'x').rulesVersion).toBe('2025.02.1');
+    expect(migrateHousehold({ rulesVersion: 7 }, 'x')).not.toHaveProperty('rulesVersion');
   });
 
   it('uses the local date for the evaluation', () => {

@@ -49,6 +49,11 @@ export function Results() {
         <a href={paths.rules}>{i18n.t('about.link')}</a>
       </p>
       <LocalRightsNotice />
+      {state.savedRulesVersion.value && state.savedRulesVersion.value !== rules.ruleset.manifest.version && (
+        <p class="meta">
+          {i18n.t('results.savedVersion', { before: state.savedRulesVersion.value, now: rules.ruleset.manifest.version })}
+        </p>
+      )}
       {!state.hasAnswers.value && (
         <div class="notice">
           <p>{i18n.t('results.noAnswers')}</p>
