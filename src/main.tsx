@@ -13,7 +13,7 @@ import { localDate } from './state/date';
 import type { LoadedRules } from './state/rules';
 import { detectMode } from './state/mode';
 import { openSession } from './state/session';
-import { createMemoryRulesStore, createRulesStore } from './storage/rules-store';
+import { createCacheRulesStore, createRulesStore } from './storage/rules-store';
 import { ModeRoot } from './ui/modes/ModeRoot';
 import { createRouter, paths } from './ui/router';
 import './ui/styles.css';
@@ -31,7 +31,8 @@ function tabStore(): Storage | null {
 
 async function start() {
   // The rules release: the device's copy at once, then the one beside the app (src/state/rules-update.ts).
-  // A kiosk keeps nothing on the device, not even the rules: it fetches them at every start.
+  // A kiosk keeps nothing personal on the device and no database: it keeps the rules (published, about
+  // nobody) in the Cache API, so that a kiosk reloaded offline still has them.
   const kiosk = detectMode(window.location.search, tabStore()).kind === 'kiosk';
   let state: AppState | undefined;
   let first: LoadedRules | undefined;
@@ -41,9 +42,10 @@ async function start() {
     resolveFirst = resolve;
     rejectFirst = reject;
   });
+  const rulesBase = new URL('rules/', document.baseURI).href;
   const rulesUpdate = createRulesUpdater({
-    base: new URL('rules/', document.baseURI).href,
-    store: kiosk ? createMemoryRulesStore() : createRulesStore(),
+    base: rulesBase,
+    store: kiosk ? createCacheRulesStore(`${rulesBase}kept-release.json`) : createRulesStore(),
     target: window,
     known: () => (state ? (state.pendingRules.peek() ?? state.rules.peek()) : first)?.release.version ?? null,
     offer: (rules) => {

@@ -191,6 +191,23 @@ describe('a kiosk in the library', () => {
     await page.goto(`${h.url}?mode=kiosk&idle=${IDLE}#/resultaten`);
     await page.waitForSelector('main h1');
     assert.match(await page.locator('main').innerText(), /Je hebt nog geen vragen beantwoord/, 'no answer survives');
+
+    // The rules are published and about nobody: the kiosk keeps the checked release in the Cache API
+    // (never in a database), so a kiosk reloaded without network still asks and answers.
+    await context.setOffline(true);
+    await page.reload();
+    await waitForScreen(page, 'results');
+    assert.ok(await page.locator('.kiosk-bar').isVisible(), 'still a kiosk');
+    await page.goto(`${h.url}?mode=kiosk&idle=${IDLE}#/vragen`);
+    await page.waitForSelector('form[data-question="adults"]');
+    await answerCurrent(page, profile);
+    await page.waitForSelector('form[data-question="children"]');
+    const offline = await deviceContents(page);
+    assertNothingKept(offline, 'after an offline reload');
+    assert.match(offline.caches, /\/rules\/kept-release\.json\n\{"version":"\d{4}\.\d{2}\.\d+"/, 'the rules release is in the cache');
+    await page.getByRole('button', { name: 'Opnieuw beginnen (alles wissen)' }).click();
+    await waitForScreen(page, 'home');
+    await context.setOffline(false);
     await context.close();
   });
 
