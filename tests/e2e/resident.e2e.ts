@@ -37,6 +37,36 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
+/** Waits until the answer to `key` is written on the device: a reload reads what is stored, not what is on screen. */
+async function waitForSaved(page: Page, key: string) {
+  await page.waitForFunction(
+    (k) =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('rechtenverkenner');
+        req.onerror = () => resolve(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('households')) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const get = db.transaction('households').objectStore('households').get('default');
+          get.onsuccess = () => {
+            db.close();
+            resolve(Boolean(get.result && k in get.result.answers));
+          };
+          get.onerror = () => {
+            db.close();
+            resolve(false);
+          };
+        };
+      }),
+    key,
+    { polling: 100 },
+  );
+}
+
 async function startQuestions(page: Page) {
   await page.getByText('Begin met de vragen', { exact: true }).click();
   await page.waitForSelector('form[data-question]');
@@ -102,6 +132,7 @@ describe('a resident on a phone', () => {
       await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
     }
     assert.equal(await currentQuestion(page), 'statuses');
+    await waitForSaved(page, 'netMonthlyIncome');
     await page.reload();
     await page.waitForSelector('form[data-question]');
     assert.equal(await currentQuestion(page), 'statuses', 'the questionnaire goes on where it was');
@@ -143,6 +174,7 @@ describe('a resident on a phone', () => {
     await waitForOfflineReady(page);
     await startQuestions(page);
     await answerCurrent(page, singleMother);
+    await waitForSaved(page, 'adults');
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('form[data-question]');
