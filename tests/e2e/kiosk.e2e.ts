@@ -60,7 +60,9 @@ const stillHere = (page: Page) => page.keyboard.press('Shift');
 const shoot = (page: Page, name: string) => screenshotSizes(page, name, stillHere);
 
 /** Everything the page can reach in IndexedDB, local and session storage and the Cache API, as text. */
-async function deviceContents(page: Page): Promise<{ databases: string[]; idb: string; local: string; session: Record<string, string>; caches: string }> {
+async function deviceContents(
+  page: Page,
+): Promise<{ databases: string[]; idb: string; local: string; session: Record<string, string>; caches: string; otherCaches: string }> {
   return page.evaluate(async () => {
     const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
     let idb = '';
@@ -86,14 +88,18 @@ async function deviceContents(page: Page): Promise<{ databases: string[]; idb: s
       session[key] = sessionStorage.getItem(key) ?? '';
     }
     let cached = '';
+    // everything but the published rules release, whose figures and hashes may hold any digits
+    let other = '';
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
       for (const request of await cache.keys()) {
         const response = await cache.match(request);
-        cached += `${request.url}\n${response ? await response.text() : ''}\n`;
+        const entry = `${request.url}\n${response ? await response.text() : ''}\n`;
+        cached += entry;
+        if (!request.url.endsWith('/rules/kept-release.json')) other += entry;
       }
     }
-    return { databases, idb, local: JSON.stringify({ ...localStorage }), session, caches: cached };
+    return { databases, idb, local: JSON.stringify({ ...localStorage }), session, caches: cached, otherCaches: other };
   });
 }
 
@@ -103,7 +109,7 @@ function assertNothingKept(found: Awaited<ReturnType<typeof deviceContents>>, wh
   assert.deepEqual(found.session, { 'rechtenverkenner.mode': 'kiosk' }, `${when}: sessionStorage holds the mode flag only`);
   for (const secret of SECRETS) {
     assert.ok(!found.idb.includes(secret), `${when}: ${secret} in IndexedDB`);
-    assert.ok(!found.caches.includes(secret), `${when}: ${secret} in the caches`);
+    assert.ok(!found.otherCaches.includes(secret), `${when}: ${secret} in the caches`);
     assert.ok(!found.local.includes(secret), `${when}: ${secret} in localStorage`);
   }
 }
