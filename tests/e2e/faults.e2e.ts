@@ -80,7 +80,15 @@ async function storedRecord(page: Page): Promise<Record<string, unknown> | null>
 }
 
 /** Writes a raw record as an older or damaged app would have left it. */
+/**
+ * Writes a record while no app runs on the origin: the app is opened once (it creates the database),
+ * then the page moves to a static file of the same origin, the record is written, and the app is opened
+ * again. Written beside a running app, the record could be overwritten by the app's own saves (a rules
+ * release coming into use rewrites the saved record), which made this flaky on a cold first run.
+ */
 async function seedRecord(page: Page, record: unknown): Promise<void> {
+  await page.goto(`${h.url}robots.txt`);
+  assert.equal(await page.locator('#main').count(), 0, 'no app runs while the record is written');
   await page.evaluate(
     (value) =>
       new Promise<void>((resolve, reject) => {
@@ -202,7 +210,7 @@ describe('faults', () => {
       drafts: null,
       updatedAt: 17,
     });
-    await page.reload();
+    await page.goto(h.url);
     await waitForScreen(page, 'home');
     await page.waitForSelector('.storage-notice');
     assert.match(await page.locator('.storage-notice').innerText(), /beschadigd/);
@@ -221,7 +229,7 @@ describe('faults', () => {
     await page.goto(h.url);
     await waitForScreen(page, 'home');
     await seedRecord(page, { id: 'default', answers: { adults: 1, children: [{ age: 3 }], netMonthlyIncome: 1750 } });
-    await page.reload();
+    await page.goto(h.url);
     await startQuestions(page);
     assert.notEqual(await currentQuestion(page), 'adults', 'the old answers count');
     await answerCurrent(page, household);
