@@ -5,19 +5,16 @@
  * The count of scenarios survived goes into the reliability report (tests/reliability/result.ts).
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { writeResult } from '../reliability/result';
 import { answerCurrent, currentQuestion, type Profile } from './flow';
-import { type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady, waitForScreen } from './harness';
+import { copyOfBuild, type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady, waitForScreen } from './harness';
 
 const texts = JSON.parse(readFileSync(new URL('../../locales/nl/app.json', import.meta.url), 'utf8'));
-const dist = mkdtempSync(join(tmpdir(), 'rechtenverkenner-faults-'));
-cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), dist, { recursive: true });
+const dist = copyOfBuild('faults');
 
 const SCENARIOS = [
   'indexeddb-missing',

@@ -9,14 +9,15 @@
  * axe is evaluated through the DevTools protocol, never as a script tag of the page.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterEach } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { type PreviewServer, preview } from 'vite';
 import { writeResult } from '../reliability/result';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -252,4 +253,14 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
 export async function waitForScreen(page: Page, name: string, id?: string): Promise<void> {
   const idPart = id === undefined ? '' : `[data-id="${id}"]`;
   await page.waitForSelector(`main#main[data-screen="${name}"]${idPart}:not(:has(.loading))`);
+}
+
+/**
+ * A copy of the build in a temporary folder, for a test that serves it and then changes it (releases a
+ * new app version or rules release). Remove it with `rmSync(dir, { recursive: true, force: true })`.
+ */
+export function copyOfBuild(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `rechtenverkenner-${name}-`));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  return dir;
 }

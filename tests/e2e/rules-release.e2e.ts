@@ -5,19 +5,16 @@
  * results then show N+1 and its new limit; an offline reload keeps N+1.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { type BuiltRelease, buildRelease, writeRelease } from '../../src/cli/release';
 import { EXAMPLE_DATE, singleMother } from '../fixtures/households';
 import { buildNextRelease, loadBuilt } from '../fixtures/next-release';
 import { answerAll, answerCurrent, currentQuestion } from './flow';
-import { assertAccessible, type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady, waitForScreen } from './harness';
+import { assertAccessible, copyOfBuild, type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady, waitForScreen } from './harness';
 
-const dist = mkdtempSync(join(tmpdir(), 'rechtenverkenner-rules-'));
-cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), dist, { recursive: true });
+const dist = copyOfBuild('rules');
 const current = JSON.parse(readFileSync(join(dist, 'rules/manifest.json'), 'utf8'));
 const next = buildNextRelease('2025-02-15');
 const RIGHT = 'kortrijk.sociaal-tarief';

@@ -4,18 +4,15 @@
  * "Nu vernieuwen" the new version runs with every answer still there.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { EXAMPLE_DATE, singleMother } from '../fixtures/households';
 import { answerCurrent, currentQuestion } from './flow';
-import { type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady } from './harness';
+import { copyOfBuild, type Harness, phoneContext, screenshot, startHarness, waitForOfflineReady } from './harness';
 
 const texts = JSON.parse(readFileSync(new URL('../../locales/nl/app.json', import.meta.url), 'utf8'));
-const dist = mkdtempSync(join(tmpdir(), 'rechtenverkenner-dist-'));
-cpSync(fileURLToPath(new URL('../../dist', import.meta.url)), dist, { recursive: true });
+const dist = copyOfBuild('dist');
 
 let h: Harness;
 before(async () => {
