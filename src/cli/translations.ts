@@ -23,6 +23,7 @@ const WHERE: Record<string, string> = {
   steps: 'a right’s page ("Zo vraag je het aan"), the hand-over sheet',
   documents: 'a right’s page ("Neem dit mee"), the results',
   questions: 'the questionnaire, the summary of answers',
+  screens: 'the questionnaire: the title of a screen that asks several questions',
   providers: 'a right’s page ("Waar moet je naartoe?")',
   glossary: 'the explanation of a hard word, on any screen',
   variables: 'a right’s page ("Dit hebben we nagekeken")',

@@ -83,6 +83,8 @@ export interface Question {
   default?: unknown;
   askIf?: Logic;
   maxItems?: number;
+  /** asked on one screen with the other questions of the same screen (simple facts, each with its own answer) */
+  screen?: string;
   /** earlier keys of this question: answers saved on a device under them are migrated, never refused */
   formerKeys?: string[];
 }

@@ -11,6 +11,7 @@ import { repairAnswers } from './imported';
 import { omit, without, withAdded } from './lists';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
+import { nextReviewed, sameScreen, screenQuestions } from './screens';
 import type { LoadedRules, RulesProblem } from './rules';
 
 export const DEFAULT_HOUSEHOLD = 'default';
@@ -95,6 +96,8 @@ export interface AppState {
   readonly pending: ReadonlySignal<string[]>;
   readonly currentKey: ReadonlySignal<string | null>;
   readonly currentQuestion: ReadonlySignal<Question | null>;
+  /** the questions on screen now: the current one and the open ones of its `screen` (questions.json) */
+  readonly currentScreen: ReadonlySignal<Question[]>;
   /** the rules are loaded and nothing is left to ask */
   readonly done: ReadonlySignal<boolean>;
   readonly hasAnswers: ReadonlySignal<boolean>;
@@ -152,19 +155,21 @@ export function createAppState(options: AppStateOptions): AppState {
     key === null ? null : (rules.value?.ruleset.questions.find((q) => q.key === key) ?? null);
   const currentKey = computed(() => reviewing.value ?? pending.value[0] ?? null);
   const currentQuestion = computed(() => questionOf(currentKey.value));
+  /** answered or "I don't know", and still asked with these answers */
+  const given = (k: string) => {
+    const r = rules.value;
+    return !!r && (k in answers.value || skipped.value.includes(k)) && r.isAsked(r.ruleset, k, answers.value, date.value);
+  };
+  const currentScreen = computed(() => {
+    const key = currentKey.value;
+    if (!rules.value || key === null || !questionOf(key)) return [];
+    return screenQuestions(rules.value.ruleset.questions, key, (k) => pending.value.includes(k) || (reviewing.value !== null && given(k)));
+  });
   const done = computed(() => rules.value !== null && evaluation.value.error === null && pending.value.length === 0);
   const hasAnswers = computed(
     () => Object.keys(answers.value).length > 0 || skipped.value.length > 0 || Object.keys(drafts.value).length > 0,
   );
-  const answeredQuestions = computed(() => {
-    const r = rules.value;
-    if (!r) return [];
-    return r.ruleset.questions.filter(
-      (q) =>
-        (q.key in answers.value || skipped.value.includes(q.key)) &&
-        r.isAsked(r.ruleset, q.key, answers.value, date.value),
-    );
-  });
+  const answeredQuestions = computed(() => rules.value?.ruleset.questions.filter((q) => given(q.key)) ?? []);
   const sections = computed(() => {
     const r = rules.value;
     return r ? groupResults(results.value, r.ruleset) : null;
@@ -272,18 +277,8 @@ export function createAppState(options: AppStateOptions): AppState {
       reviewing.value = null;
       return to;
     }
-    if (reviewing.value === key) {
-      const h = history.value;
-      let next: string | null = null;
-      for (let i = h.indexOf(key) + 1; i < h.length; i++) {
-        const k = h[i] as string;
-        if ((k in answers.value || skipped.value.includes(k)) && isAsked(k)) {
-          next = k;
-          break;
-        }
-      }
-      reviewing.value = next;
-    }
+    const questions = rules.peek()?.ruleset.questions ?? [];
+    if (reviewing.value !== null && sameScreen(questions, reviewing.value, key)) reviewing.value = nextReviewed(questions, history.value, key, given);
     return null;
   };
 
@@ -361,9 +356,10 @@ export function createAppState(options: AppStateOptions): AppState {
       const current = currentKey.value;
       const h = history.value;
       const at = current === null ? -1 : h.indexOf(current);
+      const questions = rules.peek()?.ruleset.questions ?? [];
       for (let i = (at === -1 ? h.length : at) - 1; i >= 0; i--) {
         const k = h[i] as string;
-        if (isAsked(k)) {
+        if (isAsked(k) && (current === null || !sameScreen(questions, k, current))) {
           reviewing.value = k;
           return true;
         }
@@ -428,6 +424,7 @@ export function createAppState(options: AppStateOptions): AppState {
     pending,
     currentKey,
     currentQuestion,
+    currentScreen,
     done,
     hasAnswers,
     answeredQuestions,

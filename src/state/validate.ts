@@ -129,3 +129,11 @@ export function validateDraft(q: Question, raw: unknown, lang: string): Validati
       return validateChildren(q, draft as ChildrenDraft, lang);
   }
 }
+
+/** The draft of "I don't know" chosen beside the answers of a fact on a screen of several questions. */
+export const DONT_KNOW = ':dont-know';
+
+/** A fact on a screen of several: an answer, "I don't know" (`skip`), or what is wrong. */
+export function validateFact(q: Question, raw: unknown, lang: string): Validation | { ok: true; skip: true } {
+  return raw === DONT_KNOW ? { ok: true, skip: true } : validateDraft(q, raw, lang);
+}

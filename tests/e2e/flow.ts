@@ -15,20 +15,29 @@ export type Profile = Record<string, unknown>;
 /** The Dutch label of an option, as the person sees it. */
 export const optionLabel = (key: string, option: string): string => nlRules.questions[key].options[option];
 
-/** The key of the question on screen, or null when no question is shown. */
+/**
+ * The question screen on screen, or null when none is shown: its question's key, or the keys of the
+ * facts it asks together, separated by spaces ("debts medicalWaste heavyCareNeed").
+ */
 export async function currentQuestion(page: Page): Promise<string | null> {
   const form = page.locator('form[data-question]');
   if ((await form.count()) === 0) return null;
   return form.getAttribute('data-question');
 }
 
-/** Answers the question on screen from the profile, with the mouse or the keyboard, and submits it. */
+/**
+ * Answers the question screen on screen from the profile, with the mouse or the keyboard, and submits
+ * it: each fact of a screen of several in its own fieldset. Returns the screen's keys (see currentQuestion).
+ */
 export async function answerCurrent(page: Page, profile: Profile, options: { keyboard?: boolean } = {}): Promise<string> {
   const key = (await currentQuestion(page)) as string;
-  const value = profile[key];
-  if (value === undefined) throw new Error(`the profile has no answer for ${key}`);
   const form = page.locator(`form[data-question="${key}"]`);
-  await fillAnswer(page, form, key, value, options);
+  const keys = key.split(' ');
+  for (const k of keys) {
+    const value = profile[k];
+    if (value === undefined) throw new Error(`the profile has no answer for ${k}`);
+    await fillAnswer(page, keys.length > 1 ? form.locator(`fieldset[data-key="${k}"]`) : form, k, value, options);
+  }
   const next = form.getByRole('button', { name: /^(Volgende|Bewaar)$/ });
   if (options.keyboard) {
     await next.focus();
@@ -92,7 +101,7 @@ export async function fillAnswer(page: Page, form: Locator, key: string, value: 
   }
 }
 
-/** Answers until no question is left; returns the keys asked, in order. */
+/** Answers until no question is left; returns the screens asked, in order (see currentQuestion). */
 export async function answerAll(page: Page, profile: Profile, options: { keyboard?: boolean; max?: number } = {}) {
   const asked: string[] = [];
   for (let i = 0; i < (options.max ?? 20); i++) {

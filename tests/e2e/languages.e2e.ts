@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { EXAMPLE_DATE, singleMother } from '../fixtures/households';
 import { answerCurrent, currentQuestion, type Profile } from './flow';
 import { assertAccessible, type Harness, phoneContext, SCREENSHOTS, screenshot, startHarness, waitForScreen } from './harness';
@@ -36,15 +36,23 @@ async function chooseLanguage(page: Page, lang: string, dir: 'ltr' | 'rtl') {
 }
 
 /**
- * Answers the question on screen in any language: by the values of the inputs, not their words.
- * (flow.ts reads the Dutch labels.)
+ * Answers the question screen on screen in any language: by the values of the inputs, not their words,
+ * each fact of a screen of several in its own fieldset. (flow.ts reads the Dutch labels.)
  */
 async function answerByValue(page: Page, profile: Profile): Promise<string> {
   const key = (await currentQuestion(page)) as string;
+  const keys = key.split(' ');
+  const screenForm = page.locator(`form[data-question="${key}"]`);
+  for (const k of keys) await fillByValue(keys.length > 1 ? screenForm.locator(`fieldset[data-key="${k}"]`) : screenForm, k, profile);
+  await screenForm.locator('button[type="submit"]').click();
+  await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
+  return key;
+}
+
+async function fillByValue(form: Locator, key: string, profile: Profile) {
   const type = questions.find((q) => q.key === key)?.type;
   const value = profile[key];
   if (value === undefined) throw new Error(`the profile has no answer for ${key}`);
-  const form = page.locator(`form[data-question="${key}"]`);
   switch (type) {
     case 'integer':
     case 'money':
@@ -73,9 +81,6 @@ async function answerByValue(page: Page, profile: Profile): Promise<string> {
     default:
       throw new Error(`question type ${type} is not driven here`);
   }
-  await form.locator('button[type="submit"]').click();
-  await page.waitForFunction((k) => document.querySelector('form[data-question]')?.getAttribute('data-question') !== k, key);
-  return key;
 }
 
 let h: Harness;

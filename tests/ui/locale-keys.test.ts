@@ -209,4 +209,11 @@ describe('rule texts the screens show (locales/nl/rules.json)', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('titles every screen that asks several questions together', () => {
+    const screens = new Set(rules.questions.flatMap((q) => (q.screen ? [q.screen] : [])));
+    expect(screens.size).toBeGreaterThan(0);
+    const missing = [...screens].map((s) => `screens.${s}.title`).filter((k) => !has(k));
+    expect(missing).toEqual([]);
+  });
 });

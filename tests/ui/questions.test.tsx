@@ -78,11 +78,21 @@ describe('choice questions', () => {
   it('shows every option in words and stores the chosen one', async () => {
     const { state } = await renderApp({ route: '#/vragen', answers: { adults: 1 } });
     state.actions.edit('housing');
+    // housing shares its screen with the heating (questions.json `screen`), each with "Ik weet het niet"
     const group = await screen.findByRole('group', { name: 'Hoe woon je?' });
-    expect(within(group).getAllByRole('radio')).toHaveLength(5);
+    expect(within(group).getAllByRole('radio').map((r) => (r as HTMLInputElement).labels?.[0]?.textContent)).toEqual([
+      'Ik huur bij een private verhuurder',
+      'Ik huur een sociale woning',
+      'Ik ben eigenaar van mijn woning',
+      'Ik heb geen vaste woning',
+      'Anders',
+      'Ik weet het niet',
+    ]);
     fireEvent.click(within(group).getByLabelText('Ik huur een sociale woning'));
+    fireEvent.click(within(screen.getByRole('group', { name: 'Hoe verwarm je je huis?' })).getByLabelText('Ik weet het niet'));
     next();
     await waitFor(() => expect(state.answers.value.housing).toBe('social-rent'));
+    expect(state.skipped.value).toContain('heatingFuel');
   });
 });
 
@@ -158,9 +168,11 @@ describe('moving through the questionnaire', () => {
     expect(heading().textContent).toMatch(/kinderen/);
   });
 
-  it('asks only what can still change a result and shows the results when all are settled', async () => {
+  it('asks only what can still change a result, simple facts together, and shows the results when all are settled', async () => {
     const { state, router } = await renderApp({ route: '#/vragen' });
-    const asked: string[] = [];
+    const screens: string[][] = [];
+    // on a screen of several facts each has its own fieldset: look inside the fact's own
+    const on = (key: string) => within((document.querySelector(`fieldset[data-key="${key}"]`) as HTMLElement | null) ?? document.body);
     const answer: Record<string, () => void> = {
       adults: () => type(screen.getByLabelText(/volwassenen/), '1'),
       children: () => {
@@ -169,25 +181,30 @@ describe('moving through the questionnaire', () => {
       age: () => type(screen.getByLabelText(/oud/), '27'),
       netMonthlyIncome: () => type(screen.getByLabelText(/geld/), '1950'),
       statuses: () => fireEvent.click(screen.getByLabelText('Geen van deze')),
-      disability: () => fireEvent.click(screen.getByLabelText('Nee')),
-      housing: () => fireEvent.click(screen.getByLabelText('Ik huur bij een private verhuurder')),
+      disability: () => fireEvent.click(on('disability').getByLabelText('Nee')),
+      housing: () => fireEvent.click(on('housing').getByLabelText('Ik huur bij een private verhuurder')),
       childcare: () => fireEvent.click(screen.getByLabelText(/vrije prijs/)),
-      debts: () => fireEvent.click(screen.getByLabelText('Nee')),
-      heatingFuel: () => fireEvent.click(screen.getByLabelText(/gas, elektriciteit/)),
-      medicalWaste: () => fireEvent.click(screen.getByLabelText('Nee')),
-      heavyCareNeed: () => fireEvent.click(screen.getByLabelText('Nee')),
+      debts: () => fireEvent.click(on('debts').getByLabelText('Nee')),
+      heatingFuel: () => fireEvent.click(on('heatingFuel').getByLabelText(/gas, elektriciteit/)),
+      medicalWaste: () => fireEvent.click(on('medicalWaste').getByLabelText('Nee')),
+      heavyCareNeed: () => fireEvent.click(on('heavyCareNeed').getByLabelText('Nee')),
     };
     for (let i = 0; i < 16 && state.currentKey.value; i++) {
-      const key = state.currentKey.value;
-      asked.push(key);
-      answer[key]?.();
-      if (key === 'children') type(await screen.findByLabelText('Leeftijd van kind 1'), '0');
+      const keys = state.currentScreen.value.map((q) => q.key);
+      screens.push(keys);
+      for (const key of keys) answer[key]?.();
+      if (keys.includes('children')) type(await screen.findByLabelText('Leeftijd van kind 1'), '0');
       next();
-      await waitFor(() => expect(state.currentKey.value).not.toBe(key));
+      await waitFor(() => expect(state.currentKey.value).not.toBe(keys[0]));
     }
+    const asked = screens.flat();
     expect(asked).not.toContain('partner');
     expect(asked).not.toContain('municipality');
     expect(asked.slice(0, 2)).toEqual(['adults', 'children']);
+    // worked example 1: the home and the care facts each on one screen, seven screens in all
+    expect(screens).toContainEqual(['housing', 'heatingFuel']);
+    expect(screens).toContainEqual(['debts', 'medicalWaste', 'heavyCareNeed']);
+    expect(screens).toHaveLength(7);
     await waitFor(() => expect(router.route.value.name).toBe('results'));
     expect(state.pending.value).toEqual([]);
   });

@@ -64,10 +64,16 @@ describe('the results', () => {
     expect(titlesIn(unknown)).toContain('Hulp bij schulden');
     fireEvent.click(within(unknown).getByRole('button', { name: /Heb je schulden/ }));
     await waitFor(() => expect(router.route.value.name).toBe('questions'));
-    fireEvent.click(screen.getByLabelText('Ja'));
+    // debts shares a screen with other facts: each shows its earlier answer, "Ik weet het niet" included
+    const debts = screen.getByRole('group', { name: /Heb je schulden/ });
+    expect((within(debts).getByLabelText('Ik weet het niet') as HTMLInputElement).checked).toBe(true);
+    const waste = screen.getByRole('group', { name: /extra afval/ });
+    expect((within(waste).getByLabelText('Nee') as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(debts).getByLabelText('Ja'));
     fireEvent.click(screen.getByRole('button', { name: 'Bewaar' }));
     await waitFor(() => expect(router.route.value.name).toBe('results'));
     expect(state.answers.value.debts).toBe(true);
+    expect(state.answers.value.medicalWaste).toBe(false);
     expect(titlesIn(section(/Hier heb je recht op/))).toContain('Hulp bij schulden');
   });
 

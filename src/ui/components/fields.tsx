@@ -77,7 +77,7 @@ interface Option {
   label: string;
 }
 
-function Radios({ name, options, draft, onDraft, inputId, invalid }: { name: string; options: Option[] } & Omit<FieldProps<string>, 'question' | 'describedBy'>) {
+export function Radios({ name, options, draft, onDraft, inputId, invalid }: { name: string; options: Option[] } & Omit<FieldProps<string>, 'question' | 'describedBy'>) {
   return (
     <div class="options">
       {options.map((o, i) => {

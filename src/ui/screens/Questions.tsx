@@ -1,14 +1,18 @@
-/** The questionnaire: one question per screen, only those that can still change a result. */
+/**
+ * The questionnaire: only the questions that can still change a result, one per screen, or several
+ * simple facts together where questions.json gives them one `screen` (see QuestionGroup).
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Question } from '../../engine';
 import { draftFromAnswer, normaliseDraft, validateDraft } from '../../state/validate';
 import { Heading } from '../components/Heading';
-import { BackIcon } from '../components/icons';
-import { ReadAloud, sentences } from '../components/ReadAloud';
+import { sentences } from '../components/ReadAloud';
 import { Loading } from '../components/Loading';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../components/fields';
 import { useServices } from '../context';
 import { paths } from '../router';
+import { QuestionGroup } from './QuestionGroup';
+import { QuestionBar, useStep } from './question-step';
 import { optionLabel } from '../../i18n/texts';
 import { HardWords } from '../components/Glossary';
 import { Rich } from '../components/Rich';
@@ -31,12 +35,19 @@ export function Questions() {
     );
   }
   shown.current++;
-  return <QuestionForm key={question.key} question={question} focus={shown.current > 1 || router.changes.peek() > 0} />;
+  const focus = shown.current > 1 || router.changes.peek() > 0;
+  const screen = state.currentScreen.value;
+  if (screen.length > 1) {
+    const keys = screen.map((q) => q.key).join(' ');
+    return <QuestionGroup key={keys} questions={screen} focus={focus} />;
+  }
+  return <QuestionForm key={question.key} question={question} focus={focus} />;
 }
 
 function QuestionForm({ question, focus }: { question: Question; focus: boolean }) {
-  const { state, i18n, router } = useServices();
+  const { state, i18n } = useServices();
   const { actions } = state;
+  const { editing, after, onBack } = useStep([question.key]);
   const lang = i18n.language.value;
   const key = question.key;
   const [submitted, setSubmitted] = useState(0);
@@ -52,10 +63,6 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [submitted]);
 
-  const after = (returnTo: string | null) => {
-    if (returnTo) router.navigate(returnTo);
-    else if (state.currentKey.value === null) router.navigate(paths.results);
-  };
   const onSubmit = (e: Event) => {
     e.preventDefault();
     const v = validateDraft(question, draft, lang);
@@ -66,12 +73,6 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
     after(actions.answer(key, v.value));
   };
   const onSkip = () => after(actions.skip(key));
-  const onBack = () => {
-    if (state.returnTo.value) {
-      const to = actions.cancelEdit();
-      if (to) router.navigate(to);
-    } else if (!actions.back()) router.navigate(paths.home);
-  };
 
   const label = i18n.has(`questions.${key}.label`) ? i18n.tr(`questions.${key}.label`) : key;
   const help = i18n.has(`questions.${key}.help`) ? i18n.tr(`questions.${key}.help`) : null;
@@ -81,9 +82,6 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
   const errorId = `${inputId}-error`;
   const describedBy = [help && hintId, error && errorId].filter(Boolean).join(' ');
   const isGroup = isFieldGroup(question);
-  const editing = state.reviewing.value === key;
-  const left = state.pending.value.filter((k) => k !== key).length + 1;
-  const answered = state.answeredQuestions.value.filter((q) => q.key !== key).length;
 
   const field = (
     <QuestionField
@@ -138,25 +136,7 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
 
   return (
     <div class="question-screen">
-      <div class="question-bar">
-        <p class="progress">
-          <button type="button" class="button link back" onClick={onBack}>
-            <BackIcon />
-            {i18n.t('question.back')}
-          </button>
-          <span>
-            {editing && state.returnTo.value ? (
-              i18n.t('question.editing')
-            ) : (
-              <>
-                {answered > 0 && `${i18n.t('question.answered', { count: answered })} `}
-                {i18n.t('question.progress', { count: left })}
-              </>
-            )}
-          </span>
-        </p>
-        <ReadAloud text={spoken} />
-      </div>
+      <QuestionBar keys={[key]} editing={editing} onBack={onBack} spoken={spoken} />
       <form ref={formRef} data-question={key} onSubmit={onSubmit} noValidate class={error ? 'question has-error' : 'question'}>
         {isGroup ? (
           <fieldset aria-describedby={describedBy || undefined}>
@@ -171,7 +151,7 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
         )}
         <div class="actions">
           <button type="submit" class="button primary">
-            {editing && state.returnTo.value ? i18n.t('question.save') : i18n.t('question.next')}
+            {editing ? i18n.t('question.save') : i18n.t('question.next')}
           </button>
           <button type="button" class="button secondary" onClick={onSkip}>
             {i18n.t('question.skip')}
