@@ -14,6 +14,7 @@
  * their index in a fixed list, children are their ages; any other key travels under `x` as it is.
  * THE CODE TABLES BELOW ARE APPEND-ONLY: links already printed or saved must keep decoding.
  */
+import { isRealDate } from '../engine/dates';
 import { isObject } from '../engine/values';
 import type { Answers, IsoDate } from '../engine/types';
 import { fromBase64Url, toBase64Url } from './base64url';
@@ -297,7 +298,7 @@ export async function packResult(result: SharedResult, options: EncodeOptions = 
   if (typeof result.rulesVersion !== 'string' || !RULES_VERSION.test(result.rulesVersion)) {
     throw new ShareLinkError('invalid', 'rulesVersion');
   }
-  if (result.date !== undefined && !isIsoDate(result.date)) throw new ShareLinkError('invalid', 'date');
+  if (result.date !== undefined && !isRealDate(result.date)) throw new ShareLinkError('invalid', 'date');
   const json = new TextEncoder().encode(
     JSON.stringify([result.rulesVersion, result.date ?? null, compactAnswers(result.answers)]),
   );
@@ -417,17 +418,11 @@ async function unpack(packed: Uint8Array, options: DecodeOptions): Promise<Share
   if (!Array.isArray(parsed) || parsed.length !== 3) throw new ShareLinkError('invalid', 'shape');
   const [rulesVersion, date, compact] = parsed as unknown[];
   if (typeof rulesVersion !== 'string' || !RULES_VERSION.test(rulesVersion)) throw new ShareLinkError('invalid', 'rulesVersion');
-  if (date !== null && !isIsoDate(date)) throw new ShareLinkError('invalid', 'date');
+  if (date !== null && !isRealDate(date)) throw new ShareLinkError('invalid', 'date');
   const answers = expandAnswers(compact);
   const result: SharedResult = { answers, rulesVersion };
   if (date !== null) result.date = date;
   const problem = options.validate?.(result);
   if (problem) throw new ShareLinkError('invalid', problem);
   return result;
-}
-
-function isIsoDate(x: unknown): x is IsoDate {
-  if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x)) return false;
-  const d = new Date(`${x}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === x;
 }

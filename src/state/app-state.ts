@@ -131,7 +131,6 @@ export function createAppState(options: AppStateOptions): AppState {
   const storageProblem = signal<StorageProblem | null>(storage.problem);
   const notice = signal<StateNotice | null>(null);
   const savedRulesVersion = signal<string | null>(null);
-  let label: string | undefined;
 
   const evaluation = computed(() => {
     const r = rules.value;
@@ -209,7 +208,6 @@ export function createAppState(options: AppStateOptions): AppState {
       drafts: drafts.value,
       updatedAt: new Date().toISOString(),
     };
-    if (label !== undefined) record.label = label;
     const version = rules.value?.ruleset.manifest.version ?? savedRulesVersion.value;
     if (version) record.rulesVersion = version;
     return record;
@@ -267,7 +265,6 @@ export function createAppState(options: AppStateOptions): AppState {
     drafts.value = {};
     reviewing.value = null;
     returnTo.value = null;
-    label = undefined;
   };
 
   const advanceAfter = (key: string): string | null => {
@@ -320,7 +317,6 @@ export function createAppState(options: AppStateOptions): AppState {
           skipped.value = [...new Set([...saved.skipped, ...skipped.peek()])].filter((k) => !(k in answers.value));
           history.value = [...new Set([...saved.history, ...history.peek()])];
           drafts.value = { ...saved.drafts, ...drafts.peek() };
-          label = saved.label;
           savedRulesVersion.value = saved.rulesVersion ?? null;
         }
         saver.restored(saved);

@@ -56,7 +56,7 @@ export function mergeHousehold(base: HouseholdContent, ours: HouseholdContent, t
 }
 
 // The rules version is content too: results recomputed with a new release are written with it.
-const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.label, r.rulesVersion]);
+const contentOf = (r: HouseholdRecord) => JSON.stringify([r.id, r.answers, r.skipped, r.history, r.drafts, r.rulesVersion]);
 const isEmpty = (r: HouseholdContent) =>
   Object.keys(r.answers).length === 0 && r.skipped.length === 0 && Object.keys(r.drafts).length === 0;
 

@@ -3,12 +3,18 @@
  * chooses, with the answers, a follow-up list of rights to take up, and what the rules said at the
  * last visit. Pure data and pure functions: no storage, no crypto, no clock (times are passed in).
  *
- * The record format is versioned (`v`). To change it: bump CASE_RECORD_VERSION, add a step to
- * CASE_MIGRATIONS that brings a record of the previous version one further, and extend
- * `parseCaseHousehold`. Records and export files of every older version then keep opening.
+ * The record format is versioned (`v`) and described by a JSON Schema
+ * (./schema/case-household.schema.json). To change it: bump CASE_RECORD_VERSION, add a step to
+ * CASE_MIGRATIONS that brings a record of the previous version one further (src/storage/migrate.ts),
+ * and change the schema. Records and export files of every older version then keep opening.
  */
-import { isObject } from '../engine/values';
+import { Validator } from '@cfworker/json-schema';
+import { isRealDate } from '../engine/dates';
+import { validateWith } from '../engine/schema-messages';
 import type { Answers, IsoDate, Status } from '../engine/types';
+import type { QuestionnaireProgress } from './index';
+import { type Migrations, NewerFormatError, RecordFormatError, upgradeRecord } from './migrate';
+import schema from './schema/case-household.schema.json';
 
 export const CASE_RECORD_VERSION = 1;
 export const NAME_MAX_LENGTH = 80;
@@ -41,13 +47,6 @@ export interface VisitSnapshot {
   statuses: Record<string, Status>;
 }
 
-/** Where the questionnaire was left (same meaning as in the resident's HouseholdRecord). */
-export interface QuestionnaireProgress {
-  skipped: string[];
-  history: string[];
-  drafts: Record<string, unknown>;
-}
-
 export interface CaseHousehold {
   v: typeof CASE_RECORD_VERSION;
   /** random, never derived from the person */
@@ -59,10 +58,11 @@ export interface CaseHousehold {
   updatedAt: string;
   /** the day of the last home visit, null before the first one */
   lastVisit: IsoDate | null;
-  /** household facts (DOMAIN.md keys); a missing key is "not answered" */
+  /** household facts (DOMAIN.md keys); a missing key is "not answered" (as in HouseholdFacts) */
   answers: Answers;
   followUp: FollowUpItem[];
   lastResults: VisitSnapshot | null;
+  /** where the quick entry was left: skipped, history, drafts (as in HouseholdFacts) */
   progress?: QuestionnaireProgress;
 }
 
@@ -78,24 +78,8 @@ export interface HouseholdSummary {
   rulesVersion: string | null;
 }
 
-/** A household record that does not have the expected shape: `path` names the field. */
-export class CaseFormatError extends Error {
-  constructor(
-    readonly path: string,
-    readonly expected: string,
-  ) {
-    super(`household record ${path || '/'}: expected ${expected}`);
-    this.name = 'CaseFormatError';
-  }
-}
-
-/** A record written by a newer version of the app: it is kept as it is, never downgraded. */
-export class NewerFormatError extends Error {
-  constructor(readonly version: number) {
-    super(`household record version ${version} is newer than this app (${CASE_RECORD_VERSION})`);
-    this.name = 'NewerFormatError';
-  }
-}
+export type { QuestionnaireProgress } from './index';
+export { NewerFormatError, RecordFormatError as CaseFormatError } from './migrate';
 
 export type NameProblem = 'empty' | 'too-long' | 'national-number';
 
@@ -215,10 +199,10 @@ export function summarize(h: CaseHousehold): HouseholdSummary {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading a record: migrate to the current version, then check every field
+// Reading a record: migrate to the current version (src/storage/migrate.ts), then validate it with
+// its JSON Schema (./schema/case-household.schema.json) and the checks a schema cannot say
 
-/** Step `n` turns a record of version n into version n + 1. Steps are never removed. */
-export type CaseMigrations = Readonly<Record<number, (record: Record<string, unknown>) => Record<string, unknown>>>;
+export type CaseMigrations = Migrations;
 
 export const CASE_MIGRATIONS: CaseMigrations = {
   // 1: (r) => ({ ...r, v: 2, … }),
@@ -230,146 +214,62 @@ export function upgradeCaseRecord(
   migrations: CaseMigrations = CASE_MIGRATIONS,
   target: number = CASE_RECORD_VERSION,
 ): Record<string, unknown> {
-  if (!isObject(raw)) throw new CaseFormatError('', 'an object');
-  let record = raw;
-  const start = record.v;
-  if (typeof start !== 'number' || !Number.isInteger(start) || start < 1) throw new CaseFormatError('/v', 'a version number');
-  let v = start;
-  if (v > target) throw new NewerFormatError(v);
-  while (v < target) {
-    const step = migrations[v];
-    if (!step) throw new CaseFormatError('/v', `a migration from version ${v}`);
-    record = step(structuredClone(record));
-    if (record.v !== v + 1) throw new CaseFormatError('/v', `version ${v + 1} after migrating from ${v}`);
-    v += 1;
+  return upgradeRecord(raw, migrations, target);
+}
+
+let validator: Validator | undefined;
+
+/** The first problem of a migrated record, by its schema, then by what a schema cannot check. */
+function recordProblem(r: Record<string, unknown>): RecordFormatError | null {
+  validator ??= new Validator(schema as object, '2020-12', false);
+  const first = validateWith(validator, schema, r)[0];
+  if (first) return new RecordFormatError(first.field, first.expected);
+  const name = nameProblem(r.name as string);
+  if (name) return new RecordFormatError('/name', `a valid name (${name})`);
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    if (Number.isNaN(Date.parse(r[field] as string))) return new RecordFormatError(`/${field}`, 'an ISO timestamp');
   }
-  return record;
+  if (r.lastVisit !== null && !isRealDate(r.lastVisit)) return new RecordFormatError('/lastVisit', 'a day of the calendar YYYY-MM-DD, or null');
+  const seen = new Set<string>();
+  for (const [i, f] of (r.followUp as FollowUpItem[]).entries()) {
+    if (seen.has(f.rightId)) return new RecordFormatError(`/followUp/${i}/rightId`, 'one item per right');
+    seen.add(f.rightId);
+    for (const day of ['appliedOn', 'decidedOn'] as const) {
+      if (f[day] !== undefined && !isRealDate(f[day])) return new RecordFormatError(`/followUp/${i}/${day}`, 'a day of the calendar YYYY-MM-DD');
+    }
+  }
+  const snapshot = r.lastResults as VisitSnapshot | null;
+  if (snapshot && !isRealDate(snapshot.date)) return new RecordFormatError('/lastResults/date', 'a day of the calendar YYYY-MM-DD');
+  return null;
 }
 
 /** Reads a stored or imported record: migrates it, then validates it strictly. */
 export function parseCaseHousehold(raw: unknown, migrations: CaseMigrations = CASE_MIGRATIONS): CaseHousehold {
   const r = upgradeCaseRecord(raw, migrations);
-  const fail = (path: string, expected: string): never => {
-    throw new CaseFormatError(path, expected);
-  };
-  if (typeof r.id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(r.id)) fail('/id', 'an id of letters, digits, - or _');
-  if (typeof r.name !== 'string') fail('/name', 'a string');
-  const problem = nameProblem(r.name as string);
-  if (problem) fail('/name', `a valid name (${problem})`);
-  if (!isTimestamp(r.createdAt)) fail('/createdAt', 'an ISO timestamp');
-  if (!isTimestamp(r.updatedAt)) fail('/updatedAt', 'an ISO timestamp');
-  if (r.lastVisit !== null && !isIsoDate(r.lastVisit)) fail('/lastVisit', 'a date YYYY-MM-DD or null');
-  if (!isObject(r.answers)) fail('/answers', 'an object');
-  if (!Array.isArray(r.followUp)) fail('/followUp', 'an array');
-  const seen = new Set<string>();
-  const followUp = (r.followUp as unknown[]).map((f, i) => {
-    const item = parseFollowUp(f, `/followUp/${i}`);
-    if (seen.has(item.rightId)) fail(`/followUp/${i}/rightId`, 'one item per right');
-    seen.add(item.rightId);
-    return item;
-  });
-  const household: CaseHousehold = {
-    v: CASE_RECORD_VERSION,
-    id: r.id as string,
-    name: (r.name as string).trim(),
-    createdAt: r.createdAt as string,
-    updatedAt: r.updatedAt as string,
-    lastVisit: r.lastVisit as IsoDate | null,
-    answers: structuredClone(r.answers as Answers),
-    followUp,
-    lastResults: r.lastResults === null ? null : parseSnapshot(r.lastResults),
-  };
-  if (r.progress !== undefined) household.progress = parseProgress(r.progress);
-  const extra = Object.keys(r).filter((k) => !KNOWN_FIELDS.has(k));
-  if (extra.length) fail(`/${extra[0]}`, 'no such field');
+  const problem = recordProblem(r);
+  if (problem) throw problem;
+  const household = structuredClone(r) as unknown as CaseHousehold;
+  household.name = household.name.trim();
+  household.followUp = household.followUp.map(({ noteOnSheet, ...item }) => (noteOnSheet ? { ...item, noteOnSheet } : item));
+  if (household.lastResults) {
+    const { rulesVersion, date, statuses } = household.lastResults;
+    household.lastResults = { rulesVersion, date, statuses };
+  }
+  if (household.progress) {
+    const { skipped, history, drafts } = household.progress;
+    household.progress = { skipped, history, drafts };
+  }
   return household;
 }
 
 /** Checks a household the UI hands over; returns the first problem, or null. */
-export function householdProblem(h: unknown): CaseFormatError | null {
+export function householdProblem(h: unknown): RecordFormatError | null {
   try {
     parseCaseHousehold(h, {});
     return null;
   } catch (e) {
-    if (e instanceof CaseFormatError) return e;
-    if (e instanceof NewerFormatError) return new CaseFormatError('/v', `version ${CASE_RECORD_VERSION}`);
+    if (e instanceof RecordFormatError) return e;
+    if (e instanceof NewerFormatError) return new RecordFormatError('/v', `version ${CASE_RECORD_VERSION}`);
     throw e;
   }
-}
-
-const KNOWN_FIELDS = new Set([
-  'v',
-  'id',
-  'name',
-  'createdAt',
-  'updatedAt',
-  'lastVisit',
-  'answers',
-  'followUp',
-  'lastResults',
-  'progress',
-]);
-const STATUSES = new Set<string>(['eligible', 'not-eligible', 'unknown', 'ask']);
-const RIGHT_ID = /^[a-z0-9][a-z0-9.-]{0,99}$/;
-
-function parseFollowUp(raw: unknown, path: string): FollowUpItem {
-  if (!isObject(raw)) throw new CaseFormatError(path, 'an object');
-  const { rightId, state, appliedOn, decidedOn, note, noteOnSheet } = raw;
-  if (typeof rightId !== 'string' || !RIGHT_ID.test(rightId)) throw new CaseFormatError(`${path}/rightId`, 'a right id');
-  if (typeof state !== 'string' || !(FOLLOW_UP_STATES as readonly string[]).includes(state)) {
-    throw new CaseFormatError(`${path}/state`, FOLLOW_UP_STATES.join(' | '));
-  }
-  if (appliedOn !== undefined && !isIsoDate(appliedOn)) throw new CaseFormatError(`${path}/appliedOn`, 'a date YYYY-MM-DD');
-  if (state === 'applied' && appliedOn === undefined) throw new CaseFormatError(`${path}/appliedOn`, 'the date of the application');
-  if (decidedOn !== undefined && !isIsoDate(decidedOn)) throw new CaseFormatError(`${path}/decidedOn`, 'a date YYYY-MM-DD');
-  if (typeof note !== 'string' || note.length > NOTE_MAX_LENGTH) {
-    throw new CaseFormatError(`${path}/note`, `a text of at most ${NOTE_MAX_LENGTH} characters`);
-  }
-  if (noteOnSheet !== undefined && typeof noteOnSheet !== 'boolean') throw new CaseFormatError(`${path}/noteOnSheet`, 'true or false');
-  const extra = Object.keys(raw).filter((k) => !['rightId', 'state', 'appliedOn', 'decidedOn', 'note', 'noteOnSheet'].includes(k));
-  if (extra.length) throw new CaseFormatError(`${path}/${extra[0]}`, 'no such field');
-  const item: FollowUpItem = { rightId, state: state as FollowUpState, note };
-  if (appliedOn !== undefined) item.appliedOn = appliedOn as IsoDate;
-  if (decidedOn !== undefined) item.decidedOn = decidedOn as IsoDate;
-  if (noteOnSheet === true) item.noteOnSheet = true;
-  return item;
-}
-
-function parseSnapshot(raw: unknown): VisitSnapshot {
-  if (!isObject(raw)) throw new CaseFormatError('/lastResults', 'an object or null');
-  if (typeof raw.rulesVersion !== 'string' || !raw.rulesVersion) throw new CaseFormatError('/lastResults/rulesVersion', 'a version');
-  if (!isIsoDate(raw.date)) throw new CaseFormatError('/lastResults/date', 'a date YYYY-MM-DD');
-  if (!isObject(raw.statuses)) throw new CaseFormatError('/lastResults/statuses', 'an object');
-  const statuses: Record<string, Status> = {};
-  for (const [id, status] of Object.entries(raw.statuses)) {
-    if (!RIGHT_ID.test(id) || typeof status !== 'string' || !STATUSES.has(status)) {
-      throw new CaseFormatError(`/lastResults/statuses/${id}`, 'a status');
-    }
-    statuses[id] = status as Status;
-  }
-  return { rulesVersion: raw.rulesVersion, date: raw.date, statuses };
-}
-
-function parseProgress(raw: unknown): QuestionnaireProgress {
-  const strings = (x: unknown, path: string) => {
-    if (!Array.isArray(x) || !x.every((s) => typeof s === 'string')) throw new CaseFormatError(path, 'a list of keys');
-    return [...x] as string[];
-  };
-  if (!isObject(raw)) throw new CaseFormatError('/progress', 'an object');
-  if (!isObject(raw.drafts)) throw new CaseFormatError('/progress/drafts', 'an object');
-  return {
-    skipped: strings(raw.skipped, '/progress/skipped'),
-    history: strings(raw.history, '/progress/history'),
-    drafts: structuredClone(raw.drafts),
-  };
-}
-
-export function isIsoDate(x: unknown): x is IsoDate {
-  if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x)) return false;
-  const d = new Date(`${x}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === x;
-}
-
-function isTimestamp(x: unknown): x is string {
-  return typeof x === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(x) && !Number.isNaN(Date.parse(x));
 }

@@ -6,21 +6,35 @@
  */
 import { isObject } from '../engine/values';
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type Migrations, upgradeRecord } from './migrate';
 
-/** One household's questionnaire, as saved. Bump `v` and add a step in `migrateHousehold` to change it. */
-export interface HouseholdRecord {
-  v: 1;
-  id: string;
-  /** household facts (DOMAIN.md keys); a missing key is "not answered" */
-  answers: Record<string, unknown>;
+/** Where a questionnaire was left: the part of a household's facts besides the answers. */
+export interface QuestionnaireProgress {
   /** keys answered "I don't know": not asked again, still missing for the engine */
   skipped: string[];
   /** keys in the order they were answered or skipped, for "back" */
   history: string[];
   /** what was typed on a question but not accepted yet (also invalid input), per key */
   drafts: Record<string, unknown>;
-  /** a name for the household (brugfiguur mode); absent for the resident's own */
-  label?: string;
+}
+
+/**
+ * A household's facts and where its questionnaire was left: the resident's saved record is this
+ * with an id and version; a caseload household (src/storage/caseload.ts) keeps the same answers and
+ * progress inside its encrypted record.
+ */
+export interface HouseholdFacts extends QuestionnaireProgress {
+  /** household facts (DOMAIN.md keys); a missing key is "not answered" */
+  answers: Record<string, unknown>;
+}
+
+/**
+ * The resident's saved household. Bump `v`, add a step to HOUSEHOLD_MIGRATIONS and read the new
+ * field in `migrateHousehold` to change it.
+ */
+export interface HouseholdRecord extends HouseholdFacts {
+  v: 1;
+  id: string;
   /** the rules version the results were computed with when it was written (absent before rules were in use) */
   rulesVersion?: string;
   /** ISO timestamp of the last change */
@@ -93,14 +107,25 @@ export function emptyHousehold(id: string): HouseholdRecord {
   return { v: 1, id, answers: {}, skipped: [], history: [], drafts: {}, updatedAt: new Date(0).toISOString() };
 }
 
+/** Step n brings a saved record of version n one further (src/storage/migrate.ts); never removed. */
+export const HOUSEHOLD_MIGRATIONS: Migrations = {
+  // Version 0 (before `v`): the same fields, some of them missing (read one by one below).
+  0: (r) => ({ ...r, v: 1 }),
+};
+
 /** Reads a saved record defensively: a record from an older app version or a damaged one never breaks start-up. */
 export function migrateHousehold(raw: unknown, id: string): HouseholdRecord {
   const base = emptyHousehold(id);
-  if (!raw || typeof raw !== 'object') return base;
-  const r = raw as Partial<HouseholdRecord>;
+  if (!isObject(raw)) return base;
+  let r: Partial<HouseholdRecord>;
+  try {
+    r = upgradeRecord(raw, HOUSEHOLD_MIGRATIONS, 1, 0) as Partial<HouseholdRecord>;
+  } catch {
+    // a record of a newer app, or with a damaged version: what can be read of it is kept
+    r = raw as Partial<HouseholdRecord>;
+  }
   const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
-  // Version 0 (before `v`): the same fields, some missing; each is read on its own, so one damaged
-  // field never costs the others.
+  // Each field is read on its own, so one damaged field never costs the others.
   const record: HouseholdRecord = {
     v: 1,
     id,
@@ -110,7 +135,6 @@ export function migrateHousehold(raw: unknown, id: string): HouseholdRecord {
     drafts: isObject(r.drafts) ? { ...r.drafts } : {},
     updatedAt: typeof r.updatedAt === 'string' ? r.updatedAt : base.updatedAt,
   };
-  if (typeof r.label === 'string') record.label = r.label;
   if (typeof r.rulesVersion === 'string' && r.rulesVersion) record.rulesVersion = r.rulesVersion;
   if (typeof r.rev === 'number' && Number.isSafeInteger(r.rev) && r.rev > 0) record.rev = r.rev;
   return record;

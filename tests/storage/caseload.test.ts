@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CASE_RECORD_VERSION,
   CaseFormatError,
+  FOLLOW_UP_STATES,
+  NOTE_MAX_LENGTH,
   changesSinceLastVisit,
   nameProblem,
   NewerFormatError,
@@ -114,5 +116,26 @@ describe('record format', () => {
     expect(v1.v).toBe(1); // the input is not changed
     expect(() => upgradeCaseRecord(v1, {}, 2)).toThrow(CaseFormatError);
     expect(() => upgradeCaseRecord({ ...v1, v: CASE_RECORD_VERSION + 1 })).toThrow(NewerFormatError);
+  });
+});
+
+describe('record schema', () => {
+  it('says what the damaged field expected and what it holds', () => {
+    const h = setFollowUp(fresh(), { rightId: 'kortrijk.kmi', state: 'todo', note: '' });
+    expect(() => parseCaseHousehold({ ...h, followUp: [{ ...h.followUp[0], state: 'maybe' }] })).toThrow(
+      'household record /followUp/0/state: expected one of "todo", "applied", "granted", "refused", found "maybe"',
+    );
+    expect(() => parseCaseHousehold({ ...h, followUp: [{ rightId: 'kortrijk.kmi', state: 'applied', note: '' }] })).toThrow(
+      /\/followUp\/0\/appliedOn: expected a value \("appliedOn" is required\)/,
+    );
+    const { name: _, ...nameless } = h;
+    expect(() => parseCaseHousehold(nameless)).toThrow(/\/name: expected a value \("name" is required\)/);
+  });
+
+  it('holds the same limits as the code that writes records', async () => {
+    const schema = (await import('../../src/storage/schema/case-household.schema.json')).default;
+    expect(schema.$defs.followUp.properties.state.enum).toEqual([...FOLLOW_UP_STATES]);
+    expect(schema.$defs.followUp.properties.note.maxLength).toBe(NOTE_MAX_LENGTH);
+    expect(schema.properties.v.const).toBe(CASE_RECORD_VERSION);
   });
 });

@@ -62,11 +62,15 @@ export class VaultError extends Error {
     readonly code: VaultErrorCode,
     /** for developers and for `invalid-name` (a NameProblem) / `conflict` (ids) */
     readonly detail?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; field?: string },
   ) {
     super(`vault: ${code}${detail ? ` (${detail})` : ''}`, options);
     this.name = 'VaultError';
+    if (options?.field !== undefined) this.field = options.field;
   }
+
+  /** for a damaged record or file, or a household refused by `put`: the field at fault (a JSON pointer) */
+  readonly field?: string;
 }
 
 export const isVaultError = (e: unknown, code?: VaultErrorCode): e is VaultError =>

@@ -297,7 +297,7 @@ export function createVault(options: VaultOptions = {}): Vault {
         const gen = generation;
         if (isObject(household) && typeof household.name === 'string') validName(household.name);
         const problem = householdProblem(household);
-        if (problem) throw new VaultError('invalid-household', problem.message, { cause: problem });
+        if (problem) throw new VaultError('invalid-household', problem.message, { cause: problem, field: problem.path });
         const h = parseCaseHousehold(household, {});
         return save(k, stamp(h), gen);
       }),

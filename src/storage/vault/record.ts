@@ -116,7 +116,7 @@ export async function decryptHousehold(key: CryptoKey, stored: StoredHousehold, 
     return h;
   } catch (e) {
     if (e instanceof NewerFormatError) throw new VaultError('newer-format', stored.id, { cause: e });
-    if (e instanceof CaseFormatError) throw new VaultError('damaged', `${stored.id}: ${e.message}`, { cause: e });
+    if (e instanceof CaseFormatError) throw new VaultError('damaged', `${stored.id}: ${e.message}`, { cause: e, field: e.path });
     throw e;
   }
 }

@@ -109,7 +109,10 @@ export async function openExportFile(
       households.push(h);
     } catch (e) {
       if (e instanceof NewerFormatError) throw new VaultError('newer-format', `household ${i}`, { cause: e });
-      if (e instanceof CaseFormatError) throw new VaultError('damaged-file', `household ${i}: ${e.message}`, { cause: e });
+      if (e instanceof CaseFormatError) {
+        const field = e.path.startsWith('/households/') ? e.path : `/households/${i}${e.path}`;
+        throw new VaultError('damaged-file', `household ${i}: ${e.message}`, { cause: e, field });
+      }
       throw e;
     }
   }
