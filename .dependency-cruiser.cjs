@@ -3,7 +3,8 @@
  *   main → ui → state → storage, share, rules → i18n, pwa → engine
  * and the command line → engine (plus the release reader in src/rules and the wording in src/i18n). Every import points down (or within its own layer); the engine
  * imports nothing but itself and its JSON Schema validator; screens and components take from the
- * engine only types (the state layer evaluates).
+ * engine only types (the state layer evaluates), and from the storage only types (the state layer
+ * reads and writes the device).
  */
 const layer = (names) => `^src/(${names.join('|')})(/|\\.|$)`;
 const above = {
@@ -46,6 +47,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/ui/' },
       to: { path: '^src/engine/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'ui-reaches-storage-through-state',
+      comment: 'screens read the state and call its actions; the state alone reads and writes the device (the caseload vault too)',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: '^src/storage/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

@@ -8,7 +8,7 @@ import { batch, computed, effect, type ReadonlySignal, signal, untracked } from 
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
 import { repairAnswers } from './imported';
-import { omit, without, withAdded } from './lists';
+import { answered, drafted, type Facts, skipped as skippedKey } from './facts';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
 import { nextReviewed, sameScreen, screenQuestions } from './screens';
@@ -215,7 +215,7 @@ export function createAppState(options: AppStateOptions): AppState {
   // Saving (src/state/saving.ts): only a change is written, never silently over another tab's.
   const saver = createSaver({
     storage,
-    householdId: () => DEFAULT_HOUSEHOLD,
+    id: DEFAULT_HOUSEHOLD,
     snapshot: () => untracked(snapshot),
     adopt(content) {
       batch(() => {
@@ -257,6 +257,15 @@ export function createAppState(options: AppStateOptions): AppState {
   const disposeRulesWait = effect(() => {
     if (pendingRules.value && (done.value || !hasAnswers.value)) actions.applyPendingRules();
   });
+
+  // The household's facts as one value, changed by the shared answers-and-drafts logic (./facts.ts).
+  const facts = (): Facts => ({ answers: answers.value, skipped: skipped.value, history: history.value, drafts: drafts.value });
+  const setFacts = (f: Facts) => {
+    answers.value = f.answers;
+    skipped.value = f.skipped;
+    history.value = f.history;
+    drafts.value = f.drafts;
+  };
 
   const clearHousehold = () => {
     answers.value = {};
@@ -326,10 +335,7 @@ export function createAppState(options: AppStateOptions): AppState {
     answer(key, value) {
       let to: string | null = null;
       batch(() => {
-        answers.value = { ...answers.value, [key]: value };
-        skipped.value = without(skipped.value, key);
-        history.value = withAdded(history.value, key);
-        drafts.value = omit(drafts.value, key);
+        setFacts(answered(facts(), key, value));
         to = advanceAfter(key);
       });
       return to;
@@ -340,10 +346,7 @@ export function createAppState(options: AppStateOptions): AppState {
     skip(key) {
       let to: string | null = null;
       batch(() => {
-        answers.value = omit(answers.value, key);
-        skipped.value = withAdded(skipped.value, key);
-        history.value = withAdded(history.value, key);
-        drafts.value = omit(drafts.value, key);
+        setFacts(skippedKey(facts(), key));
         to = advanceAfter(key);
       });
       return to;
@@ -377,7 +380,7 @@ export function createAppState(options: AppStateOptions): AppState {
       return to;
     },
     setDraft(key, draft) {
-      drafts.value = { ...drafts.value, [key]: draft };
+      drafts.value = drafted(facts(), key, draft).drafts;
     },
     async erase() {
       clearHousehold();

@@ -1,6 +1,6 @@
 /**
  * Writing the household to the storage, safely against what the device and other tabs do:
- * - every change is written, in order, the latest snapshot after the one in flight;
+ * - every change is written, in order, the latest snapshot after the one in flight (./write-queue.ts);
  * - a failed write (disk full, database gone) raises a problem and is tried again a little later,
  *   so nothing typed is lost when space comes back, without another change;
  * - two tabs never overwrite each other silently: a write goes through only if the stored record is
@@ -9,6 +9,7 @@
  *   every write (BroadcastChannel), so the other tab shows the change at once;
  * - when the browser takes the whole store away mid-session, everything held is written again.
  */
+import { createWriteQueue } from './write-queue';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
 
 export type HouseholdContent = Pick<HouseholdRecord, 'answers' | 'skipped' | 'history' | 'drafts'>;
@@ -65,7 +66,8 @@ export const RETRY_MS = 3000;
 
 export interface SaverHooks {
   storage: Storage;
-  householdId(): string;
+  /** the household written (the resident's one) */
+  id: string;
   /** the household as it is on screen now */
   snapshot(): HouseholdRecord;
   /** puts a merged household on screen (another tab changed it) */
@@ -86,18 +88,12 @@ export interface Saver {
 
 export function createSaver(hooks: SaverHooks): Saver {
   const { storage } = hooks;
-  let base: HouseholdRecord = emptyHousehold(hooks.householdId());
+  let base: HouseholdRecord = emptyHousehold(hooks.id);
   let baseRev = 0;
   let lastSaved = contentOf(base);
-  let writing: Promise<void> = Promise.resolve();
-  let queued: HouseholdRecord | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
   let disposed = false;
 
-  const enqueue = (record: HouseholdRecord) => {
-    queued = record;
-    writing = writing.then(writeLatest);
-  };
 
   /** Takes what is stored as the new base, with this tab's own changes on top. */
   const takeStored = (stored: HouseholdRecord | undefined, ours: HouseholdRecord) => {
@@ -111,10 +107,8 @@ export function createSaver(hooks: SaverHooks): Saver {
     hooks.otherTab();
   };
 
-  async function writeLatest() {
-    const record = queued;
-    queued = null;
-    if (!record || disposed) return;
+  async function writeLatest(record: HouseholdRecord) {
+    if (disposed) return;
     try {
       const outcome = await storage.saveHousehold(record, baseRev, isEmpty(record));
       if (outcome.saved) {
@@ -128,22 +122,24 @@ export function createSaver(hooks: SaverHooks): Saver {
       if (retry === null && !disposed) {
         retry = setTimeout(() => {
           retry = null;
-          if (!queued && !disposed) enqueue(hooks.snapshot());
+          if (!queue.waiting() && !disposed) queue.push(hooks.snapshot());
         }, RETRY_MS);
       }
     }
   }
 
+  const queue = createWriteQueue(writeLatest);
+
   const stopListening = storage.onExternalChange((id) => {
     if (id === null) {
       // The browser took the store away: everything on screen is "ours" again, and written.
-      base = emptyHousehold(hooks.householdId());
+      base = emptyHousehold(hooks.id);
       baseRev = 0;
-      enqueue(hooks.snapshot());
+      queue.push(hooks.snapshot());
       return;
     }
-    if (id !== hooks.householdId()) return;
-    writing = writing.then(async () => {
+    if (id !== hooks.id) return;
+    queue.run(async () => {
       const stored = await storage.getHousehold(id).catch(() => undefined);
       if ((stored?.rev ?? 0) !== baseRev) takeStored(stored, hooks.snapshot());
     });
@@ -151,7 +147,7 @@ export function createSaver(hooks: SaverHooks): Saver {
 
   return {
     restored(saved) {
-      base = saved ?? emptyHousehold(hooks.householdId());
+      base = saved ?? emptyHousehold(hooks.id);
       baseRev = saved?.rev ?? 0;
       lastSaved = contentOf(base);
     },
@@ -159,15 +155,9 @@ export function createSaver(hooks: SaverHooks): Saver {
       const content = contentOf(record);
       if (content === lastSaved) return;
       lastSaved = content;
-      enqueue(record);
+      queue.push(record);
     },
-    async flush() {
-      let last: Promise<void>;
-      do {
-        last = writing;
-        await last;
-      } while (last !== writing);
-    },
+    flush: () => queue.flush(),
     dispose() {
       disposed = true;
       if (retry !== null) clearTimeout(retry);

@@ -4,35 +4,29 @@
  * another device (export / import); changing the passphrase; erasing them all.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { HouseholdSummary, Vault } from '../../../storage/vault';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Heading } from '../../components/Heading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
 import { ChangePassphrase } from './ChangePassphrase';
-import { flash, takeFlash } from './flash';
+import { useCaseload } from './context';
 import { vaultErrorText } from './messages';
 import { ExportForm, ImportForm } from './Transfer';
 import { WorkerContactForm } from './WorkerContact';
 
-export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Promise<void> }) {
+export function CaseloadHome() {
   const { state, i18n } = useServices();
-  const [list, setList] = useState<HouseholdSummary[] | null>(null);
-  const [damaged, setDamaged] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [message] = useState(takeFlash);
+  const caseload = useCaseload();
+  const [notice] = useState(caseload.actions.takeNotice);
+  const message = notice && i18n.t(notice.key, notice.values);
+  const list = caseload.list.value;
+  const damaged = caseload.damaged.value;
+  const listError = caseload.listError.value;
+  const error = listError ? vaultErrorText(i18n, listError) : null;
   const version = state.rules.value?.ruleset.manifest.version;
-
-  const reload = () => {
-    vault.list().then(
-      (l) => {
-        setList(l);
-        setDamaged(vault.damaged().length);
-      },
-      (e: unknown) => setError(vaultErrorText(i18n, e)),
-    );
-  };
-  useEffect(reload, []);
+  useEffect(() => {
+    void caseload.actions.loadList();
+  }, []);
 
   return (
     <div class="caseload">
@@ -76,27 +70,28 @@ export function CaseloadHome({ vault, eraseAll }: { vault: Vault; eraseAll(): Pr
           </ul>
         )}
       </section>
-      <NewHousehold vault={vault} />
+      <NewHousehold />
       <section aria-labelledby="transfer-title" class="transfer">
         <h2 id="transfer-title">{i18n.t('caseload.transfer.title')}</h2>
         {list && list.length > 0 && (
           <>
             <h3>{i18n.t('caseload.export.allTitle')}</h3>
-            <ExportForm vault={vault} />
+            <ExportForm />
           </>
         )}
         <h3>{i18n.t('caseload.import.title')}</h3>
-        <ImportForm vault={vault} onImported={reload} />
+        <ImportForm />
       </section>
       <WorkerContactForm />
-      <ChangePassphrase vault={vault} />
-      <EraseAll eraseAll={eraseAll} />
+      <ChangePassphrase />
+      <EraseAll />
     </div>
   );
 }
 
-function NewHousehold({ vault }: { vault: Vault }) {
+function NewHousehold() {
   const { i18n, router } = useServices();
+  const caseload = useCaseload();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -105,8 +100,7 @@ function NewHousehold({ vault }: { vault: Vault }) {
     e.preventDefault();
     setBusy(true);
     try {
-      const h = await vault.create(name);
-      router.navigate(paths.household(h.id));
+      router.navigate(paths.household(await caseload.actions.create(name)));
     } catch (err) {
       setError(vaultErrorText(i18n, err));
       setBusy(false);
@@ -150,8 +144,9 @@ function NewHousehold({ vault }: { vault: Vault }) {
   );
 }
 
-function EraseAll({ eraseAll }: { eraseAll(): Promise<void> }) {
+function EraseAll() {
   const { i18n } = useServices();
+  const caseload = useCaseload();
   return (
     <section aria-labelledby="erase-all-title" class="danger-zone">
       <h2 id="erase-all-title">{i18n.t('caseload.eraseAll.title')}</h2>
@@ -162,8 +157,8 @@ function EraseAll({ eraseAll }: { eraseAll(): Promise<void> }) {
         yes={i18n.t('caseload.eraseAll.yes')}
         no={i18n.t('caseload.eraseAll.no')}
         onConfirm={async () => {
-          flash(i18n.t('caseload.eraseAll.done'));
-          await eraseAll();
+          caseload.actions.notify({ key: 'caseload.eraseAll.done' });
+          await caseload.actions.eraseAll();
         }}
       />
     </section>

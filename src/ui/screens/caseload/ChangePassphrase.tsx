@@ -5,10 +5,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { AppKey } from '../../../i18n';
-import { isVaultError, MIN_PASSPHRASE_LENGTH, type Vault, type VaultErrorCode } from '../../../storage/vault';
+import { isVaultError, MIN_PASSPHRASE_LENGTH, type VaultErrorCode } from '../../../state/caseload';
 import { useServices } from '../../context';
+import { useCaseload } from './context';
 import { vaultErrorText } from './messages';
-import { flushSaves } from './saving';
 import { Passphrase, Submit } from './VaultGate';
 
 type Field = 'current' | 'next' | 'again';
@@ -26,8 +26,9 @@ const CHANGE_ERROR_FIELDS: Partial<Record<VaultErrorCode, Field>> = {
 
 const ERROR_ID = 'change-error';
 
-export function ChangePassphrase({ vault }: { vault: Vault }) {
+export function ChangePassphrase() {
   const { i18n } = useServices();
+  const caseload = useCaseload();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -59,9 +60,7 @@ export function ChangePassphrase({ vault }: { vault: Vault }) {
     }
     setBusy(true);
     try {
-      // A household being saved is written with the old key: let it land first, then encrypt everything again.
-      await flushSaves();
-      await vault.changePassphrase(current, next);
+      await caseload.actions.changePassphrase(current, next);
       setCurrent('');
       setNext('');
       setAgain('');

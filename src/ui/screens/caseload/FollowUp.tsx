@@ -5,7 +5,7 @@
  */
 import type { Ruleset } from '../../../engine';
 import type { AppKey } from '../../../i18n';
-import { FOLLOW_UP_STATES, type FollowUpItem, type FollowUpState, NOTE_MAX_LENGTH } from '../../../storage/caseload';
+import { FOLLOW_UP_STATES, type FollowUpItem, type FollowUpState, NOTE_MAX_LENGTH, withState } from '../../../state/caseload';
 import { useServices } from '../../context';
 import { rightTitle } from '../../../i18n/texts';
 
@@ -15,17 +15,6 @@ export const FOLLOW_STATE_KEYS = {
   granted: 'caseload.follow.state.granted',
   refused: 'caseload.follow.state.refused',
 } as const satisfies Record<FollowUpState, AppKey>;
-
-/** The item after choosing another state: an application gets today's date, a decision too. */
-export function withState(item: FollowUpItem, state: FollowUpState, today: string): FollowUpItem {
-  const next: FollowUpItem = { rightId: item.rightId, state, note: item.note };
-  if (item.noteOnSheet) next.noteOnSheet = true;
-  if (state === 'todo') return next;
-  next.appliedOn = item.appliedOn ?? (state === 'applied' ? today : undefined);
-  if (next.appliedOn === undefined) delete next.appliedOn;
-  if (state === 'granted' || state === 'refused') next.decidedOn = item.decidedOn ?? today;
-  return next;
-}
 
 interface Props {
   items: readonly FollowUpItem[];

@@ -2,53 +2,17 @@
  * The professionals' quick entry: every household fact on one screen, each field rendered from its
  * question's type in rules/questions.json (the same fields as the questionnaire). A valid value
  * becomes an answer at once, so the results beside it follow the typing; an invalid one stays as
- * typed (a draft) and is said after leaving the field. Questions that do not apply (a partner for a
- * single adult) are left out, as in the questionnaire.
+ * typed (a draft) and is said after leaving the field (the answers-and-drafts logic the questionnaire
+ * uses, src/state/facts.ts, through the caseload state). Questions that do not apply (a partner for
+ * a single adult) are left out, as in the questionnaire.
  */
 import { useState } from 'preact/hooks';
-import type { Answers, Question } from '../../../engine';
-import { type ChildrenDraft, draftFromAnswer, type MultiDraft, normaliseDraft, validateDraft } from '../../../state/validate';
+import { type ChildrenDraft, draftFromAnswer, normaliseDraft, validateDraft } from '../../../state/validate';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
 import type { AppKey } from '../../../i18n';
 import { useServices } from '../../context';
 import { questionLabel } from '../../../i18n/texts';
-
-export interface Facts {
-  answers: Answers;
-  /** what was typed but is not a valid answer (yet), per key */
-  drafts: Record<string, unknown>;
-}
-
-interface Props extends Facts {
-  questions: readonly Question[];
-  /** does the question apply to these answers (its askIf)? */
-  applies(key: string, answers: Answers): boolean;
-  onChange(facts: Facts): void;
-}
-
-const without = <T extends Record<string, unknown>>(o: T, key: string): T => {
-  if (!(key in o)) return o;
-  const copy = { ...o };
-  delete copy[key];
-  return copy;
-};
-
-/** The facts after a field changed: an answer when the draft is valid, else the draft alone. */
-export function applyDraft(q: Question, draft: unknown, facts: Facts, lang: string): Facts {
-  const key = q.key;
-  if (q.type === 'multi') {
-    const d = normaliseDraft(q, draft) as MultiDraft;
-    // Nothing ticked is "not answered" here; "none of these" is an answer.
-    if (!d.none && d.selected.length === 0) return { answers: without(facts.answers, key), drafts: without(facts.drafts, key) };
-    return { answers: { ...facts.answers, [key]: d.none ? [] : d.selected }, drafts: without(facts.drafts, key) };
-  }
-  if ((q.type === 'integer' || q.type === 'money') && typeof draft === 'string' && draft.trim() === '') {
-    return { answers: without(facts.answers, key), drafts: without(facts.drafts, key) };
-  }
-  const v = validateDraft(q, draft, lang);
-  if (v.ok) return { answers: { ...facts.answers, [key]: v.value }, drafts: without(facts.drafts, key) };
-  return { answers: without(facts.answers, key), drafts: { ...facts.drafts, [key]: draft } };
-}
+import { useCaseload } from './context';
 
 /** The facts worded for the worker: about "the applicant" and "the household", not "you". */
 const FACT_LABELS: Readonly<Record<string, AppKey>> = {
@@ -65,11 +29,16 @@ const FACT_LABELS: Readonly<Record<string, AppKey>> = {
   debts: 'caseload.fact.debts',
 };
 
-export function QuickEntry({ questions, answers, drafts, applies, onChange }: Props) {
+export function QuickEntry() {
   const { i18n } = useServices();
+  const caseload = useCaseload();
+  const { actions } = caseload;
   const lang = i18n.language.value;
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
-  const shown = questions.filter((q) => q.askIf !== false && applies(q.key, answers));
+  const h = caseload.household.value;
+  const answers = h?.answers ?? {};
+  const drafts = h?.progress?.drafts ?? {};
+  const shown = caseload.questions.value;
 
   return (
     <div class="quick-entry">
@@ -84,7 +53,7 @@ export function QuickEntry({ questions, answers, drafts, applies, onChange }: Pr
         const label = factKey ? i18n.t(factKey) : questionLabel(i18n, key);
         const isGroup = isFieldGroup(q);
         const props = { question: q, inputId, describedBy: error ? errorId : '', invalid: !!error };
-        const onDraft = (d: unknown) => onChange(applyDraft(q, d, { answers, drafts }, lang));
+        const onDraft = (d: unknown) => actions.type(q, d, lang);
         const none = Array.isArray(answers[key]) && (answers[key] as unknown[]).length === 0;
         const noneId = `${inputId}-none`;
         const field = (
@@ -96,14 +65,7 @@ export function QuickEntry({ questions, answers, drafts, applies, onChange }: Pr
                   type="checkbox"
                   id={noneId}
                   checked={none}
-                  onChange={(e) => {
-                    const facts = { answers, drafts: without(drafts, key) };
-                    onChange(
-                      e.currentTarget.checked
-                        ? { ...facts, answers: { ...answers, [key]: [] } }
-                        : { ...facts, answers: without(answers, key) },
-                    );
-                  }}
+                  onChange={(e) => actions.setNone(key, e.currentTarget.checked)}
                 />
                 <label for={noneId}>{i18n.t('caseload.facts.noChildren')}</label>
               </div>

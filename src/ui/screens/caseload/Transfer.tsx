@@ -4,8 +4,9 @@
  * not ours, damaged, or opened with a wrong passphrase is refused and nothing on the device changes.
  */
 import { useRef, useState } from 'preact/hooks';
-import type { ConflictChoice, ImportPreview, ImportReport, Vault } from '../../../storage/vault';
+import { type ConflictChoice, type ImportPreview, MIN_PASSPHRASE_LENGTH } from '../../../state/caseload';
 import { useServices } from '../../context';
+import { useCaseload } from './context';
 import { IMPORT_ERROR_KEYS, vaultErrorText } from './messages';
 
 /** Offers `text` as a file download, without a server. */
@@ -21,8 +22,9 @@ export function downloadText(text: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function ExportForm({ vault, id }: { vault: Vault; id?: string }) {
+export function ExportForm({ id }: { id?: string }) {
   const { i18n, state } = useServices();
+  const caseload = useCaseload();
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -33,13 +35,13 @@ export function ExportForm({ vault, id }: { vault: Vault; id?: string }) {
     e.preventDefault();
     setError(null);
     setDone(null);
-    if (pass.normalize('NFC').length < 8) {
+    if (pass.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {
       setError(i18n.t('caseload.errors.weakPassphrase'));
       return;
     }
     setBusy(true);
     try {
-      const text = id ? await vault.exportOne(id, pass) : await vault.exportAll(pass);
+      const text = await caseload.actions.exportFile(pass, id);
       // named in the worker's language; never anything about the household itself
       const filename = `rechtenverkenner-${i18n.t(id ? 'caseload.export.fileOne' : 'caseload.export.fileAll')}-${state.date.value}.json`;
       downloadText(text, filename);
@@ -88,8 +90,9 @@ export function ExportForm({ vault, id }: { vault: Vault; id?: string }) {
   );
 }
 
-export function ImportForm({ vault, onImported }: { vault: Vault; onImported(report: ImportReport): void }) {
+export function ImportForm() {
   const { i18n } = useServices();
+  const caseload = useCaseload();
   const fileRef = useRef<HTMLInputElement>(null);
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -110,7 +113,7 @@ export function ImportForm({ vault, onImported }: { vault: Vault; onImported(rep
     setBusy(true);
     try {
       const text = await file.text();
-      const preview = await vault.inspectFile(text, pass);
+      const preview = await caseload.actions.inspectFile(text, pass);
       setOpened({ text, pass, preview });
     } catch (err) {
       setError(vaultErrorText(i18n, err, IMPORT_ERROR_KEYS));
@@ -124,7 +127,7 @@ export function ImportForm({ vault, onImported }: { vault: Vault; onImported(rep
     setBusy(true);
     setError(null);
     try {
-      const r = await vault.importFile(opened.text, opened.pass, {
+      const r = await caseload.actions.importFile(opened.text, opened.pass, {
         onConflict: choice,
         copyName: (name) => i18n.t('caseload.import.copyName', { name }),
       });
@@ -138,7 +141,6 @@ export function ImportForm({ vault, onImported }: { vault: Vault; onImported(rep
       setOpened(null);
       setPass('');
       if (fileRef.current) fileRef.current.value = '';
-      onImported(r);
     } catch (err) {
       setError(vaultErrorText(i18n, err, IMPORT_ERROR_KEYS));
     } finally {

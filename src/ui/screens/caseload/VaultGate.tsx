@@ -6,71 +6,30 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AppKey } from '../../../i18n';
-import { cryptoAvailable } from '../../../share/crypto';
-import type { LockReason, Vault } from '../../../storage/vault';
+import { type LockReason, MIN_PASSPHRASE_LENGTH } from '../../../state/caseload';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { Heading } from '../../components/Heading';
 import { useServices } from '../../context';
 import { paths } from '../../router';
-import { takeFlash } from './flash';
+import { useCaseload } from './context';
 import { vaultErrorText } from './messages';
-import { flushSaves } from './saving';
-
-type Door = 'checking' | 'setup' | 'locked' | 'no-crypto' | 'failed';
-
-export interface Gate {
-  /** erases the passphrase and every household; the door then asks for a new passphrase */
-  eraseAll(): Promise<void>;
-}
 
 export function VaultGate({
-  vault,
   atList,
   children,
 }: {
-  vault: Vault;
   /** the list of households is on screen: no link to it in the bar */
   atList: boolean;
-  children: (gate: Gate) => ComponentChildren;
+  children: ComponentChildren;
 }) {
   const { i18n } = useServices();
-  const [door, setDoor] = useState<Door>('checking');
-  const [lockReason, setLockReason] = useState<LockReason | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const locked = vault.isLocked.value;
-
-  const check = () => {
-    if (!cryptoAvailable()) {
-      setDoor('no-crypto');
-      return;
-    }
-    vault.isSetUp().then(
-      (setUp) => setDoor(setUp ? 'locked' : 'setup'),
-      (e: unknown) => {
-        setFailure(vaultErrorText(i18n, e));
-        setDoor('failed');
-      },
-    );
-  };
-  useEffect(check, []);
-  useEffect(() => vault.onLock((reason) => setLockReason(reason)), []);
-  // Once open, the door is the unlock form for every later lock.
+  const caseload = useCaseload();
+  const door = caseload.door.value;
   useEffect(() => {
-    if (!locked) setDoor('locked');
-  }, [locked]);
+    void caseload.actions.checkDoor();
+  }, []);
 
-  const eraseAll = async () => {
-    setDoor('checking');
-    try {
-      await vault.erase();
-      setDoor('setup');
-    } catch (e) {
-      setFailure(vaultErrorText(i18n, e));
-      setDoor('failed');
-    }
-  };
-
-  if (!locked) {
+  if (!caseload.locked.value) {
     return (
       <>
         <div class="caseload-bar no-print">
@@ -83,18 +42,11 @@ export function VaultGate({
               </a>
             )}
           </p>
-          <button
-            type="button"
-            class="button secondary"
-            onClick={async () => {
-              await flushSaves();
-              vault.lock();
-            }}
-          >
+          <button type="button" class="button secondary" onClick={() => void caseload.actions.lock()}>
             {i18n.t('caseload.bar.lock')}
           </button>
         </div>
-        {children({ eraseAll })}
+        {children}
       </>
     );
   }
@@ -111,14 +63,14 @@ export function VaultGate({
         <>
           <Heading title={i18n.t('caseload.title')} />
           <div class="notice notice-error" role="alert">
-            <p>{door === 'no-crypto' ? i18n.t('caseload.errors.cryptoUnavailable') : failure}</p>
+            <p>{door === 'no-crypto' ? i18n.t('caseload.errors.cryptoUnavailable') : vaultErrorText(i18n, caseload.failure.value)}</p>
           </div>
         </>
       );
     case 'setup':
-      return <SetUp vault={vault} />;
+      return <SetUp />;
     case 'locked':
-      return <Unlock vault={vault} reason={lockReason} onErased={() => setDoor('setup')} />;
+      return <Unlock reason={caseload.lockReason.value} />;
   }
 }
 
@@ -197,9 +149,11 @@ function Intro() {
   );
 }
 
-function SetUp({ vault }: { vault: Vault }) {
+function SetUp() {
   const { i18n } = useServices();
-  const [message] = useState(takeFlash);
+  const caseload = useCaseload();
+  const [notice] = useState(caseload.actions.takeNotice);
+  const message = notice && i18n.t(notice.key, notice.values);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -209,7 +163,7 @@ function SetUp({ vault }: { vault: Vault }) {
   const submit = async (e: Event) => {
     e.preventDefault();
     let problem: string | null = null;
-    if (pass.normalize('NFC').length < 8) problem = i18n.t('caseload.errors.weakPassphrase');
+    if (pass.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) problem = i18n.t('caseload.errors.weakPassphrase');
     else if (pass !== again) problem = i18n.t('caseload.setup.mismatch');
     if (problem) {
       setError(problem);
@@ -218,7 +172,7 @@ function SetUp({ vault }: { vault: Vault }) {
     }
     setBusy(true);
     try {
-      await vault.setUp(pass);
+      await caseload.actions.setUp(pass);
     } catch (err) {
       setError(vaultErrorText(i18n, err));
       setBusy(false);
@@ -266,8 +220,9 @@ const LOCK_NOTICES = {
   manual: 'caseload.unlock.locked',
 } as const satisfies Record<LockReason, AppKey>;
 
-function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason | null; onErased: () => void }) {
+function Unlock({ reason }: { reason: LockReason | null }) {
   const { i18n } = useServices();
+  const caseload = useCaseload();
   const [pass, setPass] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -278,7 +233,7 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
     setBusy(true);
     setError(null);
     try {
-      await vault.unlock(pass);
+      await caseload.actions.unlock(pass);
     } catch (err) {
       setError(vaultErrorText(i18n, err));
       setBusy(false);
@@ -288,14 +243,7 @@ function Unlock({ vault, reason, onErased }: { vault: Vault; reason: LockReason 
       });
     }
   };
-  const erase = async () => {
-    try {
-      await vault.erase();
-      onErased();
-    } catch (err) {
-      setError(vaultErrorText(i18n, err));
-    }
-  };
+  const erase = () => caseload.actions.eraseAll();
 
   return (
     <>

@@ -1,24 +1,21 @@
 /** The worker's name and phone for the hand-over sheets, set once on this device (optional). */
 import { useEffect, useState } from 'preact/hooks';
-import { loadWorkerContact, saveWorkerContact, WORKER_FIELD_MAX, type WorkerContact } from '../../../state/worker';
+import { WORKER_FIELD_MAX, type WorkerContact } from '../../../state/worker';
 import { useServices } from '../../context';
+import { useCaseload } from './context';
 
 /** The contact set on this device; null until loaded or when none was set. */
 export function useWorkerContact(): WorkerContact | null {
-  const { settings } = useServices();
-  const [contact, setContact] = useState<WorkerContact | null>(null);
+  const caseload = useCaseload();
   useEffect(() => {
-    let live = true;
-    void loadWorkerContact(settings).then((c) => live && setContact(c));
-    return () => {
-      live = false;
-    };
+    void caseload.actions.loadContact();
   }, []);
-  return contact;
+  return caseload.contact.value;
 }
 
 export function WorkerContactForm() {
-  const { i18n, settings } = useServices();
+  const { i18n } = useServices();
+  const caseload = useCaseload();
   const stored = useWorkerContact();
   const [draft, setDraft] = useState<WorkerContact | null>(null);
   const [saved, setSaved] = useState(false);
@@ -29,7 +26,7 @@ export function WorkerContactForm() {
   };
   const submit = async (e: Event) => {
     e.preventDefault();
-    await saveWorkerContact(settings, value).catch(() => null);
+    await caseload.actions.saveContact(value);
     setSaved(true);
   };
   return (

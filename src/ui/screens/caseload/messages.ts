@@ -1,7 +1,6 @@
 /** What the worker reads when the vault says no: one plain sentence per VaultError code. */
 import type { AppKey, I18n } from '../../../i18n';
-import type { NameProblem } from '../../../storage/caseload';
-import { isVaultError, type VaultErrorCode } from '../../../storage/vault';
+import { isVaultError, type NameProblem, type VaultErrorCode } from '../../../state/caseload';
 
 export const VAULT_ERROR_KEYS = {
   'crypto-unavailable': 'caseload.errors.cryptoUnavailable',
