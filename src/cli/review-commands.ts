@@ -1,6 +1,7 @@
 /** The review commands of `rights`: `report` (rules:report) and `diff` (rules:diff). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { isoDate } from '../engine';
 import { RULES_DIR } from './load-rules';
 import { openRulesDir } from './release';
 import { reportHtml } from './report';
@@ -11,10 +12,6 @@ export class ReviewUsageError extends Error {}
 /** The checkout this command runs from: its locales hold the interface texts the report uses. */
 const ROOT = dirname(RULES_DIR);
 
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function take(args: string[], i: number, name: string): string {
   const v = args[i + 1];
@@ -26,7 +23,7 @@ function take(args: string[], i: number, name: string): string {
 export async function report(args: string[], out: NodeJS.WritableStream): Promise<number> {
   let dir: string | undefined;
   let rulesDir = RULES_DIR;
-  let date = today();
+  let date = isoDate(new Date());
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--out') dir = take(args, i++, a);

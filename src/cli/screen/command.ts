@@ -3,7 +3,7 @@
  * messages and the exit codes (0 the file was screened, even with rejected rows; 2 it could not be).
  */
 import { resolve } from 'node:path';
-import { RulesetError } from '../../engine';
+import { isoDate, RulesetError } from '../../engine';
 import { ReleaseError } from '../../rules/release';
 import { RULES_DIR } from '../load-rules';
 import { openRulesDir } from '../release';
@@ -19,11 +19,6 @@ interface Args {
   out?: string;
   workers?: number;
   floorRatio?: number;
-}
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function parse(argv: string[]): Args {
@@ -70,7 +65,7 @@ export async function screenCommand(argv: string[], workerEntry: URL, usage: str
     const report = await screen(
       {
         file: a.file as string,
-        date: a.date ?? today(),
+        date: a.date ?? isoDate(new Date()),
         rulesDir,
         lang: a.lang,
         out: a.out as string,

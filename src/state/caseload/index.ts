@@ -19,7 +19,7 @@ import { type CaseloadDoor, createDoor, type DoorActions } from './door';
 import { createOpenHousehold, type HouseholdActions, type OpenHousehold } from './household';
 
 export type { CaseHousehold, FollowUpItem, FollowUpState, HouseholdSummary, NameProblem } from '../../storage/caseload';
-export { FOLLOW_UP_STATES, NOTE_MAX_LENGTH } from '../../storage/caseload';
+export { FOLLOW_UP_STATES, NAME_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../storage/caseload';
 export type { ConflictChoice, ImportOptions, ImportPreview, ImportReport, LockReason, VaultErrorCode } from '../../storage/vault';
 export { isVaultError, MIN_PASSPHRASE_LENGTH, VaultError } from '../../storage/vault';
 export type { Door } from './door';

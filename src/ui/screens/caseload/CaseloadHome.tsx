@@ -11,6 +11,7 @@ import { paths } from '../../router';
 import { ChangePassphrase } from './ChangePassphrase';
 import { useCaseload } from './context';
 import { vaultErrorText } from './messages';
+import { NameField } from './NameField';
 import { ExportForm, ImportForm } from './Transfer';
 import { WorkerContactForm } from './WorkerContact';
 
@@ -111,29 +112,7 @@ function NewHousehold() {
     <section aria-labelledby="new-title">
       <h2 id="new-title">{i18n.t('caseload.create.title')}</h2>
       <form class="inline-form" onSubmit={submit} noValidate>
-        <div class="field">
-          <label for="new-name">{i18n.t('caseload.create.name')}</label>
-          <p class="hint" id="new-name-hint">
-            {i18n.t('caseload.name.hint')}
-          </p>
-          {error && (
-            <p class="error-message" id="new-name-error">
-              {error}
-            </p>
-          )}
-          <input
-            ref={inputRef}
-            id="new-name"
-            class="input input-wide"
-            type="text"
-            autoComplete="off"
-            maxLength={80}
-            value={name}
-            aria-invalid={!!error || undefined}
-            aria-describedby={error ? 'new-name-hint new-name-error' : 'new-name-hint'}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
+        <NameField id="new-name" value={name} error={error} inputRef={inputRef} onInput={setName} />
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy}>
             {i18n.t('caseload.create.submit')}

@@ -6,6 +6,7 @@ import { useServices } from '../../context';
 import { paths } from '../../router';
 import { useCaseload } from './context';
 import { vaultErrorText } from './messages';
+import { NameField } from './NameField';
 import { ExportForm } from './Transfer';
 
 export function Manage({ household }: { household: CaseHousehold }) {
@@ -42,28 +43,7 @@ export function Manage({ household }: { household: CaseHousehold }) {
       <h2 id="manage-title">{i18n.t('caseload.household.manage')}</h2>
       <h3>{i18n.t('caseload.household.renameTitle')}</h3>
       <form class="inline-form" onSubmit={rename} noValidate>
-        <div class="field">
-          <label for="rename">{i18n.t('caseload.create.name')}</label>
-          <p class="hint" id="rename-hint">
-            {i18n.t('caseload.name.hint')}
-          </p>
-          {renameError && (
-            <p class="error-message" id="rename-error">
-              {renameError}
-            </p>
-          )}
-          <input
-            id="rename"
-            class="input input-wide"
-            type="text"
-            autoComplete="off"
-            maxLength={80}
-            value={name}
-            aria-invalid={!!renameError || undefined}
-            aria-describedby={renameError ? 'rename-hint rename-error' : 'rename-hint'}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
+        <NameField id="rename" value={name} error={renameError} onInput={setName} />
         <div class="actions">
           <button type="submit" class="button secondary">
             {i18n.t('caseload.household.rename')}
