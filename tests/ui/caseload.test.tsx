@@ -5,7 +5,9 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { deriveKey, sealJson, utf8 } from '../../src/share/crypto';
 import { recordVisit, setFollowUp } from '../../src/storage/caseload';
+import { createMemoryVaultAdapter } from '../../src/storage/vault';
 import { DATE, sharedRules } from './helpers';
 import { memoryVault, PASS, renderInMode } from './mode-helpers';
 
@@ -269,6 +271,21 @@ describe('the caseload', () => {
     await waitFor(() => expect(router.route.value.name).toBe('caseload'));
     await screen.findByText('Proef is verwijderd.');
     expect(await vault.list()).toEqual([]);
+  });
+
+  it('says which field of a damaged household cannot be read, and keeps the way back to the list', async () => {
+    const adapter = createMemoryVaultAdapter();
+    const vault = await memoryVault({ adapter });
+    const h = await vault.create('Mevr. D.');
+    const meta = (await adapter.get('meta', 'vault')) as { salt: Uint8Array<ArrayBuffer>; iterations: number };
+    const key = await deriveKey(PASS, meta.salt, meta.iterations);
+    const sealed = await sealJson(key, { ...h, lastVisit: 'gisteren' }, utf8(`kortrijk-rechtenverkenner/vault|household|${h.id}`));
+    await adapter.write([{ op: 'put', store: 'households', key: h.id, value: { id: h.id, ...sealed } }]);
+    await renderInMode({ route: `#/hulpverlener/gezin/${h.id}`, mode: { vault } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Een deel van de gegevens van dit gezin is beschadigd en kan niet gelezen worden. Het gaat om het veld /lastVisit.',
+    );
+    expect(screen.getAllByRole('link', { name: 'Naar alle gezinnen' }).length).toBeGreaterThan(0);
   });
 
   it('is not offered on a kiosk', async () => {
