@@ -8,15 +8,20 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { compareVersions } from '../engine';
+import { compareVersions, type Question } from '../engine';
 import { RULES_DIR } from './load-rules';
+import { mergeShareCodes, type ShareCodeRecord, shareCodeProblems } from './share-codes';
 
 export const LOCK_FILE = 'rules.lock';
 
 export interface Lock {
   version: string;
   files: Record<string, string>;
+  /** every shared-link code ever published (append-only; see src/cli/share-codes.ts) */
+  shareCodes?: ShareCodeRecord;
 }
+
+const questionsIn = (dir: string) => (JSON.parse(readFileSync(join(dir, 'questions.json'), 'utf8')) as { questions: Question[] }).questions;
 
 const isLocked = (path: string) =>
   path.endsWith('.json') && path !== 'manifest.json' && !path.startsWith('schema/') && !/^rights\/[^/]+\/cases\.json$/.test(path);
@@ -35,7 +40,7 @@ export function currentLock(dir = RULES_DIR): Lock {
     files[path] = createHash('sha256').update(readFileSync(join(dir, path))).digest('hex');
   }
   const { version } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string };
-  return { version, files };
+  return { version, files, shareCodes: mergeShareCodes(readLock(dir)?.shareCodes ?? {}, questionsIn(dir)) };
 }
 
 export function readLock(dir = RULES_DIR): Lock | null {
@@ -123,6 +128,7 @@ export function lockProblems(dir = RULES_DIR): string[] {
   }
   if (!entry) problems.push(`rules/CHANGELOG.md has no entry "## ${now.version} — published …" for the version in rules/manifest.json.`);
   else problems.push(...entryProblems(entry).map((p) => `rules/CHANGELOG.md needs ${p}.`));
+  problems.push(...shareCodeProblems(lock?.shareCodes ?? {}, questionsIn(dir)));
   return problems;
 }
 
@@ -138,6 +144,11 @@ export function writeLock(dir: string, out: NodeJS.WritableStream): number {
   const lock = readLock(dir);
   const now = currentLock(dir);
   const changed = changedFiles(lock, now);
+  const codes = shareCodeProblems(lock?.shareCodes ?? {}, questionsIn(dir));
+  if (codes.length) {
+    out.write(`Shared links already given out would read other answers:\n${codes.map((p) => `- ${p}`).join('\n')}\n`);
+    return 1;
+  }
   if (lock && changed.length && compareVersions(now.version, lock.version) <= 0) {
     out.write(
       `The rules changed (${changed.join(', ')}) but the version is still ${now.version}.\n` +

@@ -75,3 +75,39 @@ export function migrateAnswers(questions: Question[], answers: Answers): Answers
   }
   return out;
 }
+
+export interface QuestionProblem {
+  field: string;
+  expected: string;
+}
+
+/**
+ * The shared-link codes of questions.json hold together: one code per question, one number per option,
+ * none given twice. An option no longer asked keeps its number (reserved). That a published code never
+ * changes is checked against rules.lock.
+ */
+export function shareCodeProblems(questions: readonly Question[]): QuestionProblem[] {
+  const problems: QuestionProblem[] = [];
+  const byCode = new Map<string, string>();
+  questions.forEach((q, i) => {
+    const other = byCode.get(q.code);
+    if (other !== undefined) problems.push({ field: `/questions/${i}/code`, expected: `a code no other question has; "${q.code}" is the code of "${other}"` });
+    else byCode.set(q.code, q.key);
+    if (q.type !== 'choice' && q.type !== 'multi') {
+      if (q.optionCodes) problems.push({ field: `/questions/${i}/optionCodes`, expected: 'no optionCodes on a question without options' });
+      return;
+    }
+    const codes = q.optionCodes ?? {};
+    const numbers = new Map<number, string>();
+    for (const option of q.options ?? []) {
+      const n = codes[option];
+      if (n === undefined) {
+        const next = Math.max(-1, ...Object.values(codes)) + 1;
+        problems.push({ field: `/questions/${i}/optionCodes`, expected: `a number for the option "${option}" (the next free one is ${next})` });
+      } else if (numbers.has(n)) {
+        problems.push({ field: `/questions/${i}/optionCodes/${option}`, expected: `a number no other option has; ${n} is the number of "${numbers.get(n)}"` });
+      } else numbers.set(n, option);
+    }
+  });
+  return problems;
+}

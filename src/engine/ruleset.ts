@@ -4,7 +4,7 @@
  * disk): the caller hands over `{ path, data }` pairs with paths relative to `rules/`.
  */
 import { Validator } from '@cfworker/json-schema';
-import { answersSchemaFrom, unknownAnswerKeys } from './answers';
+import { answersSchemaFrom, shareCodeProblems, unknownAnswerKeys } from './answers';
 import { checkAmountUnit, checkDates, checkParameterStarts, type RuleUse } from './checks';
 import { compileQuickCheck } from './quick-check';
 import { validateWith } from './schema-messages';
@@ -207,6 +207,7 @@ export function loadRuleset(files: RuleFile[]): Ruleset {
     questions.map((q) => [q.key, { money: q.type === 'money', fallback: q.default === undefined ? undefined : q.default }]),
   );
   const questionKeys = new Map(questions.map((q) => [q.key, q]));
+  for (const p of shareCodeProblems(questions)) problems.push({ file: 'questions.json', ...p });
   const municipalityQuestion = questionKeys.get('municipality');
   const municipalityIds = municipalityQuestion?.options ?? [];
   if (municipalityQuestion?.type !== 'choice') {

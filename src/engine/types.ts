@@ -75,6 +75,10 @@ export type QuestionType = 'integer' | 'money' | 'boolean' | 'choice' | 'multi' 
 export interface Question {
   key: string;
   type: QuestionType;
+  /** its code in a shared link (append-only: never changed or reused once published) */
+  code: string;
+  /** option → its number in a shared link (append-only) */
+  optionCodes?: Record<string, number>;
   unit?: string;
   min?: number;
   max?: number;

@@ -10,13 +10,14 @@
  * The encoder takes whichever mode is shorter. The CRC covers the bytes as sent, so a garbled link fails
  * loudly (before inflating) instead of decoding to other answers.
  *
- * compactAnswers: each DOMAIN.md key has a one-letter code, booleans are 1/0, known choices are
- * their index in a fixed list, children are their ages; any other key travels under `x` as it is.
- * THE CODE TABLES BELOW ARE APPEND-ONLY: links already printed or saved must keep decoding.
+ * compactAnswers: each question has a short code (its `code` in rules/questions.json), booleans are
+ * 1/0, known choices are their number (`optionCodes`), children are their ages; any other key travels
+ * under `x` as it is. THE CODES ARE APPEND-ONLY: links already printed or saved must keep decoding
+ * (rules.lock records every code published; `npm run rules:lock` and the tests refuse a change).
  */
 import { isRealDate } from '../engine/dates';
 import { isObject } from '../engine/values';
-import type { Answers, IsoDate } from '../engine/types';
+import type { Answers, IsoDate, Question } from '../engine/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 
 export const SHARE_PARAM = 'r';
@@ -59,7 +60,7 @@ export class ShareLinkError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Code tables (append-only)
+// Codes: from the questions of the rules in use (rules/questions.json: `code`, `optionCodes`), append-only
 
 type Kind = 'int' | 'money' | 'bool' | 'choice' | 'multi' | 'children';
 
@@ -67,39 +68,46 @@ interface KeySpec {
   key: string;
   code: string;
   kind: Kind;
-  options?: readonly string[];
+  /** option → its number, and back */
+  numbers?: ReadonlyMap<string, number>;
+  options?: ReadonlyMap<number, string>;
 }
 
-const KEYS: readonly KeySpec[] = [
-  {
-    key: 'municipality',
-    code: 'm',
-    kind: 'choice',
-    options: ['kortrijk', 'anzegem', 'avelgem', 'deerlijk', 'harelbeke', 'kuurne', 'lendelede', 'menen', 'spiere-helkijn', 'waregem', 'wervik', 'wevelgem', 'zwevegem', 'other-flemish'],
-  },
-  { key: 'adults', code: 'a', kind: 'int' },
-  { key: 'partner', code: 'p', kind: 'bool' },
-  { key: 'children', code: 'c', kind: 'children' },
-  { key: 'age', code: 'y', kind: 'int' },
-  { key: 'netMonthlyIncome', code: 'i', kind: 'money' },
-  {
-    key: 'statuses',
-    code: 's',
-    kind: 'multi',
-    options: ['leefloon', 'verhoogde-tegemoetkoming', 'igo', 'ivt', 'debt-mediation', 'foster-child', 'jobseeker', 'student', 'zorgbudget-ouderen'],
-  },
-  { key: 'disability', code: 'd', kind: 'bool' },
-  { key: 'housing', code: 'h', kind: 'choice', options: ['private-rent', 'social-rent', 'owner', 'homeless', 'other'] },
-  { key: 'childcare', code: 'k', kind: 'choice', options: ['none', 'income-related', 'free-price'] },
-  { key: 'debts', code: 'b', kind: 'bool' },
-  // rules spec v2
-  { key: 'heatingFuel', code: 'f', kind: 'choice', options: ['heating-oil', 'other'] },
-  { key: 'medicalWaste', code: 'w', kind: 'bool' },
-  { key: 'heavyCareNeed', code: 'n', kind: 'bool' },
-];
+const KINDS: Record<Question['type'], Kind> = {
+  integer: 'int',
+  money: 'money',
+  boolean: 'bool',
+  choice: 'choice',
+  multi: 'multi',
+  children: 'children',
+};
+
+/** The questions a link is read and written with: their keys, types and codes. */
+export type ShareQuestions = readonly Pick<Question, 'key' | 'type' | 'code' | 'optionCodes'>[];
+
+export interface ShareCodes {
+  byKey: ReadonlyMap<string, KeySpec>;
+  byCode: ReadonlyMap<string, KeySpec>;
+}
+
+const codesCache = new WeakMap<ShareQuestions, ShareCodes>();
+
+/** The code tables of a questionnaire (a release that adds a question brings its code). */
+export function shareCodes(questions: ShareQuestions): ShareCodes {
+  let codes = codesCache.get(questions);
+  if (!codes) {
+    const specs = questions.map((q): KeySpec => {
+      const numbers = q.optionCodes ? new Map(Object.entries(q.optionCodes)) : undefined;
+      const options = numbers && new Map([...numbers].map(([o, n]) => [n, o]));
+      return { key: q.key, code: q.code, kind: KINDS[q.type], numbers, options };
+    });
+    codes = { byKey: new Map(specs.map((k) => [k.key, k])), byCode: new Map(specs.map((k) => [k.code, k])) };
+    codesCache.set(questions, codes);
+  }
+  return codes;
+}
+
 const EXTRA = 'x';
-const BY_KEY = new Map(KEYS.map((k) => [k.key, k]));
-const BY_CODE = new Map(KEYS.map((k) => [k.code, k]));
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
@@ -118,16 +126,16 @@ function compactValue(spec: KeySpec, value: unknown): unknown {
       return typeof value === 'boolean' ? (value ? 1 : 0) : bad();
     case 'choice': {
       if (typeof value !== 'string') return bad();
-      const i = spec.options!.indexOf(value);
-      if (i >= 0) return i;
+      const i = spec.numbers?.get(value);
+      if (i !== undefined) return i;
       // A choice added to the rules later travels as text.
       return value.length > 0 && value.length <= 64 ? value : bad();
     }
     case 'multi': {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return bad();
       return value.map((v: string) => {
-        const i = spec.options!.indexOf(v);
-        return i >= 0 ? i : v.length > 0 && v.length <= 64 ? v : bad();
+        const i = spec.numbers?.get(v);
+        return i !== undefined ? i : v.length > 0 && v.length <= 64 ? v : bad();
       });
     }
     case 'children': {
@@ -146,8 +154,8 @@ function expandValue(spec: KeySpec, value: unknown): unknown {
     throw new ShareLinkError('invalid', spec.key);
   };
   const option = (v: unknown) => {
-    if (isInt(v) && v >= 0 && v < spec.options!.length) return spec.options![v]!;
-    if (typeof v === 'string' && v.length > 0 && v.length <= 64 && !spec.options!.includes(v)) return v;
+    if (isInt(v) && spec.options?.has(v)) return spec.options.get(v)!;
+    if (typeof v === 'string' && v.length > 0 && v.length <= 64 && !spec.numbers?.has(v)) return v;
     return bad();
   };
   switch (spec.kind) {
@@ -175,13 +183,13 @@ function expandValue(spec: KeySpec, value: unknown): unknown {
   }
 }
 
-function compactAnswers(answers: Answers): Record<string, unknown> {
+function compactAnswers(answers: Answers, codes: ShareCodes): Record<string, unknown> {
   if (!isObject(answers)) throw new ShareLinkError('invalid', 'answers');
   const out: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(answers)) {
     if (value === undefined) continue;
-    const spec = BY_KEY.get(key);
+    const spec = codes.byKey.get(key);
     if (spec) out[spec.code] = compactValue(spec, value);
     else extra[key] = value;
   }
@@ -189,7 +197,7 @@ function compactAnswers(answers: Answers): Record<string, unknown> {
   return out;
 }
 
-function expandAnswers(compact: unknown): Answers {
+function expandAnswers(compact: unknown, codes: ShareCodes): Answers {
   if (!isObject(compact)) throw new ShareLinkError('invalid', 'answers');
   const answers: Answers = {};
   for (const [code, value] of Object.entries(compact)) {
@@ -197,14 +205,14 @@ function expandAnswers(compact: unknown): Answers {
       if (!isObject(value)) throw new ShareLinkError('invalid', EXTRA);
       for (const [key, v] of Object.entries(value)) {
         // A known key must use its code: two spellings of one answer would be ambiguous.
-        if (BY_KEY.has(key) || FORBIDDEN_KEYS.has(key) || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key)) {
+        if (codes.byKey.has(key) || FORBIDDEN_KEYS.has(key) || !/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key)) {
           throw new ShareLinkError('invalid', key);
         }
         answers[key] = v;
       }
       continue;
     }
-    const spec = BY_CODE.get(code);
+    const spec = codes.byCode.get(code);
     if (!spec) throw new ShareLinkError('invalid', code);
     answers[spec.key] = expandValue(spec, value);
   }
@@ -284,6 +292,8 @@ function withCrc(crc: number, body: Uint8Array): Uint8Array {
 // Public
 
 export interface EncodeOptions {
+  /** the questions of the rules in use: their codes make the link short */
+  questions: ShareQuestions;
   /** false: never compress (mode `j`); default: compress when it makes the link shorter */
   compress?: boolean;
 }
@@ -294,13 +304,13 @@ const RULES_VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}$/;
  * The result as bytes: one mode byte (`z` or `j`) then the body (deflate-raw(json) or json). The
  * readable `r=1` link and the sealed `s=2` link (src/share/sealed-link.ts) carry these bytes.
  */
-export async function packResult(result: SharedResult, options: EncodeOptions = {}): Promise<Uint8Array> {
+export async function packResult(result: SharedResult, options: EncodeOptions): Promise<Uint8Array> {
   if (typeof result.rulesVersion !== 'string' || !RULES_VERSION.test(result.rulesVersion)) {
     throw new ShareLinkError('invalid', 'rulesVersion');
   }
   if (result.date !== undefined && !isRealDate(result.date)) throw new ShareLinkError('invalid', 'date');
   const json = new TextEncoder().encode(
-    JSON.stringify([result.rulesVersion, result.date ?? null, compactAnswers(result.answers)]),
+    JSON.stringify([result.rulesVersion, result.date ?? null, compactAnswers(result.answers, shareCodes(options.questions))]),
   );
   if (json.length > MAX_JSON_BYTES) throw new ShareLinkError('too-long', 'answers');
   let mode = 'j';
@@ -322,7 +332,7 @@ export async function packResult(result: SharedResult, options: EncodeOptions = 
  * The readable `r=1z…` fragment (without `#`). Kept for tests and old links only: the app shares
  * sealed links, which carry nothing readable.
  */
-export async function encodeShareFragment(result: SharedResult, options: EncodeOptions = {}): Promise<string> {
+export async function encodeShareFragment(result: SharedResult, options: EncodeOptions): Promise<string> {
   const packed = await packResult(result, options);
   const mode = String.fromCharCode(packed[0]!);
   const body = packed.subarray(1);
@@ -332,7 +342,7 @@ export async function encodeShareFragment(result: SharedResult, options: EncodeO
 }
 
 /** The page URL with the share fragment (anything after `#` in `pageUrl` is replaced). */
-export async function buildShareLink(pageUrl: string, result: SharedResult, options?: EncodeOptions): Promise<string> {
+export async function buildShareLink(pageUrl: string, result: SharedResult, options: EncodeOptions): Promise<string> {
   const base = pageUrl.split('#')[0]!;
   return `${base}#${await encodeShareFragment(result, options)}`;
 }
@@ -347,6 +357,8 @@ function findToken(input: string): string | null {
 }
 
 export interface DecodeOptions {
+  /** the questions of the rules in use: what the codes stand for */
+  questions: ShareQuestions;
   /** checks the result further (answers against the questionnaire, rules version, date); a problem or null */
   validate?: (result: SharedResult) => string | null;
 }
@@ -355,7 +367,7 @@ export interface DecodeOptions {
  * Reads a shared result from a URL or fragment. Never throws anything but a ShareLinkError: a
  * tampered, cut-off or garbled link is refused with its `problem`, never half-read.
  */
-export async function decodeShareFragment(urlOrFragment: string, options: DecodeOptions = {}): Promise<SharedResult> {
+export async function decodeShareFragment(urlOrFragment: string, options: DecodeOptions): Promise<SharedResult> {
   try {
     return await decode(urlOrFragment, options);
   } catch (e) {
@@ -386,7 +398,7 @@ async function decode(input: string, options: DecodeOptions): Promise<SharedResu
 }
 
 /** Reads bytes made by `packResult`; throws a ShareLinkError, never returns half a result. */
-export async function unpackResult(packed: Uint8Array, options: DecodeOptions = {}): Promise<SharedResult> {
+export async function unpackResult(packed: Uint8Array, options: DecodeOptions): Promise<SharedResult> {
   try {
     return await unpack(packed, options);
   } catch (e) {
@@ -419,7 +431,7 @@ async function unpack(packed: Uint8Array, options: DecodeOptions): Promise<Share
   const [rulesVersion, date, compact] = parsed as unknown[];
   if (typeof rulesVersion !== 'string' || !RULES_VERSION.test(rulesVersion)) throw new ShareLinkError('invalid', 'rulesVersion');
   if (date !== null && !isRealDate(date)) throw new ShareLinkError('invalid', 'date');
-  const answers = expandAnswers(compact);
+  const answers = expandAnswers(compact, shareCodes(options.questions));
   const result: SharedResult = { answers, rulesVersion };
   if (date !== null) result.date = date;
   const problem = options.validate?.(result);

@@ -74,7 +74,7 @@ export interface SealedShare {
 export async function sealShareLink(
   pageUrl: string,
   result: SharedResult,
-  options: EncodeOptions & { code?: string } = {},
+  options: EncodeOptions & { code?: string },
 ): Promise<SealedShare> {
   const code = options.code ?? newShareCode();
   if (normaliseShareCode(code) !== code) throw new RangeError('a share code is 15 digits');
@@ -145,7 +145,7 @@ export function readSealedLink(urlOrFragment: string): LockedShare {
  * Opens a sealed link with the typed code. Throws a ShareLinkError: `wrong-code` (the link itself is
  * intact, so another code was typed), or what the content fails (`invalid`, `garbled`, …).
  */
-export async function openSealedLink(locked: LockedShare, typedCode: string, options: DecodeOptions = {}): Promise<SharedResult> {
+export async function openSealedLink(locked: LockedShare, typedCode: string, options: DecodeOptions): Promise<SharedResult> {
   const code = normaliseShareCode(typedCode);
   if (code === null) throw new ShareLinkError('wrong-code', 'not 15 digits');
   const key = await deriveKey(code, locked.salt, SHARE_ITERATIONS);

@@ -65,6 +65,9 @@ export function resultCheck(rules: LoadedRules): (result: SharedResult) => strin
   return (result) => importedResultProblem(questions, result, { rulesVersion: manifest.version, today: localDate() });
 }
 
+/** How a shared link is read with these rules: their questions' codes, then the check of the answers. */
+const linkOptions = (rules: LoadedRules) => ({ questions: rules.ruleset.questions, validate: resultCheck(rules) });
+
 /**
  * `rules`: the rules being loaded, to check a shared result against the questionnaire; `landing`: the
  * routes to open after a share link (the UI's).
@@ -102,7 +105,7 @@ export async function openSession(win: Window, rules: Promise<LoadedRules>, land
     try {
       if (sealedLink.hasSealedFragment(hash)) sealed = sealedLink.readSealedLink(hash);
       else {
-        const result = await decodeShareFragment(hash, { validate: resultCheck(await rules) });
+        const result = await decodeShareFragment(hash, linkOptions(await rules));
         shared = { answers: result.answers, rulesVersion: result.rulesVersion, replacesOwn: false, keep: null };
         if (result.date) shared.date = result.date;
       }
@@ -136,7 +139,7 @@ export async function openSession(win: Window, rules: Promise<LoadedRules>, land
       async unlock(code) {
         const [{ ShareLinkError }, { openSealedLink }] = await Promise.all([import('../share/link'), import('../share/sealed-link')]);
         try {
-          const result = await openSealedLink(lockedShare, code, { validate: resultCheck(await rules) });
+          const result = await openSealedLink(lockedShare, code, linkOptions(await rules));
           const start: SharedStart = { answers: result.answers, rulesVersion: result.rulesVersion, replacesOwn: false, keep: null };
           if (result.date) start.date = result.date;
           return { shared: await show(start) };

@@ -14,6 +14,7 @@ import { decodeShareFragment } from '../../src/share/link';
 import { sealShareLink } from '../../src/share/sealed-link';
 import { singleMother } from '../fixtures/households';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../src/pwa/headers';
+import { withCodes } from '../fixtures/questions';
 import {
   assertAccessible,
   type Harness,
@@ -65,7 +66,7 @@ function filesHolding(files: string[], text: string): string[] {
 describe('a shared link on a phone', () => {
   it('opens with its code, and leaves neither the answers nor the code in any file of the browser profile', async () => {
     const answers = { ...singleMother, netMonthlyIncome: INCOME };
-    const { link, code } = await sealShareLink(h.url, { answers, rulesVersion: '2026.11.1' });
+    const { link, code } = await sealShareLink(h.url, { answers, rulesVersion: '2026.11.1' }, withCodes);
     const token = link.slice(link.indexOf('#s=') + 3);
 
     const context = await launchProfile(h, profileDir);
@@ -100,7 +101,7 @@ describe('a shared link on a phone', () => {
     // hand the answers to whoever reads it: none may be there.
     for (const f of files) {
       for (const m of readFileSync(f).toString('latin1').matchAll(/[#&]r=1[zj][A-Za-z0-9_-]{8,}/g)) {
-        const opened = await decodeShareFragment(m[0].slice(1)).then(
+        const opened = await decodeShareFragment(m[0].slice(1), withCodes).then(
           (r) => JSON.stringify(r.answers),
           () => null,
         );

@@ -57,12 +57,12 @@ export function fixtureFiles(overrides: RuleFile[] = []): RuleFile[] {
       data: {
         $schema: './schema/questions.schema.json',
         questions: [
-          { key: 'adults', type: 'integer', min: 1 },
-          { key: 'partner', type: 'boolean', askIf: { '>=': [{ var: 'adults' }, 2] } },
-          { key: 'children', type: 'children' },
-          { key: 'netMonthlyIncome', type: 'money', unit: 'EUR/month', min: 0 },
-          { key: 'statuses', type: 'multi', options: ['leefloon', 'student'] },
-          { key: 'municipality', type: 'choice', options: ['kortrijk'], default: 'kortrijk', askIf: false },
+          { key: 'adults', type: 'integer', code: 'a', min: 1 },
+          { key: 'partner', type: 'boolean', code: 'p', askIf: { '>=': [{ var: 'adults' }, 2] } },
+          { key: 'children', type: 'children', code: 'c' },
+          { key: 'netMonthlyIncome', type: 'money', code: 'i', unit: 'EUR/month', min: 0 },
+          { key: 'statuses', type: 'multi', code: 's', options: ['leefloon', 'student'], optionCodes: { leefloon: 0, student: 1 } },
+          { key: 'municipality', type: 'choice', code: 'm', options: ['kortrijk'], optionCodes: { kortrijk: 0 }, default: 'kortrijk', askIf: false },
         ],
       },
     },

@@ -216,7 +216,7 @@ describe('reading CSV as Belgian spreadsheets write it', () => {
 
 describe('columns come from questions.json', () => {
   it('a new question is a new column, typed by its question, with no change in the code', () => {
-    const withNew = { ...rules, questions: [...rules.questions, { key: 'ownsCar', type: 'boolean' as const }, { key: 'roofType', type: 'choice' as const, options: ['flat', 'pitched'] }] };
+    const withNew = { ...rules, questions: [...rules.questions, { key: 'ownsCar', type: 'boolean' as const, code: 'o' }, { key: 'roofType', type: 'choice' as const, code: 'r', options: ['flat', 'pitched'] }] };
     const plan = planColumns(withNew, ['id', 'ownsCar', 'roofType', 'adults']);
     const h = rowToHousehold(plan, ['x', 'true', 'flat', '2'], false, new Set());
     expect(h.answers).toEqual({ ownsCar: true, roofType: 'flat', adults: 2 });

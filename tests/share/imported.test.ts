@@ -46,19 +46,19 @@ describe('one check for every imported answer', () => {
     for (const [name, bad] of Object.entries(BAD)) {
       expect(validate(bad), name).not.toBeNull();
       // the old readable link (still opened: links already given out)
-      const fragment = await encodeShareFragment(bad).catch((e: unknown) => e);
+      const fragment = await encodeShareFragment(bad, { questions }).catch((e: unknown) => e);
       if (typeof fragment === 'string') {
-        await expect(decodeShareFragment(fragment, { validate }), name).rejects.toMatchObject({ problem: 'invalid' });
+        await expect(decodeShareFragment(fragment, { questions, validate }), name).rejects.toMatchObject({ problem: 'invalid' });
       } else expect(fragment, name).toBeInstanceOf(ShareLinkError);
     }
-    expect(await decodeShareFragment(await encodeShareFragment(good), { validate })).toEqual(good);
+    expect(await decodeShareFragment(await encodeShareFragment(good, { questions }), { questions, validate })).toEqual(good);
   });
 
   it('refuses it in a sealed link (QR code) too, after the right code', async () => {
     const validate = resultCheck(rules);
     for (const name of ['adults −3', 'a child aged 500', 'an income of one billion', 'rules version 2099']) {
-      const { link, code } = await sealShareLink('https://x.be/', BAD[name]!);
-      const error = await openSealedLink(readSealedLink(link), code, { validate }).catch((e: unknown) => e);
+      const { link, code } = await sealShareLink('https://x.be/', BAD[name]!, { questions });
+      const error = await openSealedLink(readSealedLink(link), code, { questions, validate }).catch((e: unknown) => e);
       expect(error, name).toBeInstanceOf(ShareLinkError);
       expect((error as ShareLinkError).problem, name).toBe('invalid');
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildShareLink } from '../../src/share/link';
 import { qrCode, qrSvg } from '../../src/share/qr';
 import { couple } from '../fixtures/households';
+import { withCodes } from '../fixtures/questions';
 
 describe('QR code of a share link', () => {
   it('draws exactly the modules of the QR code, with a quiet zone and an accessible name', async () => {
@@ -11,7 +12,7 @@ describe('QR code of a share link', () => {
       rulesVersion: '2026.11.1',
       date: '2026-11-23',
       answers: { municipality: 'kortrijk', ...couple },
-    });
+    }, withCodes);
     const qr = qrCode(link, { label: 'QR-code met de link naar "je resultaat"' });
     console.info(`QR for a ${link.length}-character link: version ${qr.version}, ${qr.modules}×${qr.modules} modules, SVG ${qr.svg.length} bytes`);
     expect(qr.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);

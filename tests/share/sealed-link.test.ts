@@ -16,6 +16,7 @@ import {
   sealShareLink,
 } from '../../src/share/sealed-link';
 import { couple } from '../fixtures/households';
+import { withCodes as Q } from '../fixtures/questions';
 
 const PAGE = 'https://rechten.kortrijk.be/';
 const result = {
@@ -36,20 +37,20 @@ async function problemOf(run: () => Promise<unknown> | unknown): Promise<ShareLi
 
 describe('a sealed share link', () => {
   it('opens with the code shown beside it, typed with spaces, dashes or Arabic-Indic digits', async () => {
-    const { link, code } = await sealShareLink(`${PAGE}#/resultaten`, result);
+    const { link, code } = await sealShareLink(`${PAGE}#/resultaten`, result, Q);
     expect(link).toMatch(/^https:\/\/rechten\.kortrijk\.be\/#s=2[A-Za-z0-9_-]+$/);
     expect(hasSealedFragment(link)).toBe(true);
     expect(link.length).toBeLessThan(300);
     console.info(`sealed share link: ${link.length} characters`);
-    expect(await openSealedLink(readSealedLink(link), code)).toEqual(result);
-    expect(await openSealedLink(readSealedLink(link), formatShareCode(code))).toEqual(result);
-    expect(await openSealedLink(readSealedLink(link), code.replace(/(\d{5})/g, '$1-'))).toEqual(result);
+    expect(await openSealedLink(readSealedLink(link), code, Q)).toEqual(result);
+    expect(await openSealedLink(readSealedLink(link), formatShareCode(code), Q)).toEqual(result);
+    expect(await openSealedLink(readSealedLink(link), code.replace(/(\d{5})/g, '$1-'), Q)).toEqual(result);
     const arabic = code.replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
-    expect(await openSealedLink(readSealedLink(link), arabic)).toEqual(result);
+    expect(await openSealedLink(readSealedLink(link), arabic, Q)).toEqual(result);
   }, 60_000);
 
   it('carries nothing readable: not the income, not an answer, not the code, not even compressed', async () => {
-    const { link, code } = await sealShareLink(PAGE, result);
+    const { link, code } = await sealShareLink(PAGE, result, Q);
     const fragment = link.slice(link.indexOf('#') + 4);
     const bytes = Buffer.from(fromBase64Url(fragment)!);
     for (const secret of ['2650', '265055', 'jobseeker', 'kortrijk', 'private-rent', code]) {
@@ -57,18 +58,18 @@ describe('a sealed share link', () => {
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }
     // The same result sealed twice gives two unrelated links and codes.
-    const again = await sealShareLink(PAGE, result);
+    const again = await sealShareLink(PAGE, result, Q);
     expect(again.link).not.toBe(link);
     expect(again.code).not.toBe(code);
   }, 60_000);
 
   it('refuses a wrong code, and tells a damaged link apart before asking for one', async () => {
-    const { link, code } = await sealShareLink(PAGE, result);
+    const { link, code } = await sealShareLink(PAGE, result, Q);
     const locked = readSealedLink(link);
     const other = code.replace(/^./, (d) => String((Number(d) + 1) % 10));
-    expect(await problemOf(() => openSealedLink(locked, other))).toBe('wrong-code');
-    expect(await problemOf(() => openSealedLink(locked, code.slice(1)))).toBe('wrong-code');
-    expect(await problemOf(() => openSealedLink(locked, ''))).toBe('wrong-code');
+    expect(await problemOf(() => openSealedLink(locked, other, Q))).toBe('wrong-code');
+    expect(await problemOf(() => openSealedLink(locked, code.slice(1), Q))).toBe('wrong-code');
+    expect(await problemOf(() => openSealedLink(locked, '', Q))).toBe('wrong-code');
     // Every single changed character of the fragment is caught by the checksum, without a code.
     const token = link.slice(link.indexOf('#s=2') + 4);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -100,7 +101,7 @@ describe('a sealed share link', () => {
     expect(normaliseShareCode('12345 67890 1234')).toBeNull();
     expect(normaliseShareCode('12345 67890 1234a')).toBeNull();
     // The key really is PBKDF2 at that count: a key derived with fewer iterations does not open it.
-    const { link, code } = await sealShareLink(PAGE, result);
+    const { link, code } = await sealShareLink(PAGE, result, Q);
     const locked = readSealedLink(link);
     const weak = await deriveKey(code, locked.salt, 1000);
     const opened = await crypto.subtle

@@ -152,7 +152,7 @@ describe('a sealed link', () => {
   it('asks for the code first, keeps a wrong code as typed with a plain message, then opens with the right one', async () => {
     const rules = sharedRules();
     const version = (await rules).ruleset.manifest.version;
-    const { link, code } = await sealShareLink('http://localhost/', { answers: singleMother, rulesVersion: version, date: DATE });
+    const { link, code } = await sealShareLink('http://localhost/', { answers: singleMother, rulesVersion: version, date: DATE }, { questions: (await rules).ruleset.questions });
     window.location.hash = link.slice(link.indexOf('#'));
     const opened = await openSession(window, rules, paths);
     expect(window.location.hash, 'the link left the address bar').toBe('#/');
@@ -180,7 +180,7 @@ describe('a sealed link', () => {
     const { link, code } = await sealShareLink('http://localhost/', {
       answers: { ...singleMother, adults: -3, children: [{ age: 500 }, { age: -1 }], netMonthlyIncome: 1e9 },
       rulesVersion: '2099',
-    });
+    }, { questions: (await rules).ruleset.questions });
     window.location.hash = link.slice(link.indexOf('#'));
     const { state } = await renderRoot(await openSession(window, rules, paths), '#/');
     fireEvent.input(screen.getByLabelText('Code'), { target: { value: code } });
@@ -206,7 +206,7 @@ describe('share my result', () => {
     const code = shown.replace(/ /g, '');
     expect(input.value).not.toContain(code);
     expect(screen.getByText('Code om de link te openen')).toBeTruthy();
-    const decoded = await openSealedLink(readSealedLink(input.value), shown);
+    const decoded = await openSealedLink(readSealedLink(input.value), shown, { questions: (await sharedRules()).ruleset.questions });
     expect(decoded.answers).toEqual(singleMother);
     expect(decoded.date).toBe(DATE);
     expect(screen.getByRole('button', { name: 'Kopieer de link' })).toBeTruthy();

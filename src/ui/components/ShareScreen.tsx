@@ -32,7 +32,7 @@ function useShareLink(): { link: string | null; code: string | null; failed: boo
   useEffect(() => {
     if (!rules) return;
     let live = true;
-    sealShareLink(appAddress(), { answers, rulesVersion: rules.ruleset.manifest.version, date }).then(
+    sealShareLink(appAddress(), { answers, rulesVersion: rules.ruleset.manifest.version, date }, { questions: rules.ruleset.questions }).then(
       (s) => live && setSealed(s),
       () => live && setFailed(true),
     );
