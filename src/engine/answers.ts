@@ -7,6 +7,15 @@ import type { Answers, Question } from './types';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * The bounds of the children question: each child's age (its `min` and `max`) and how many children
+ * (`maxItems`). questions.json must give all three (its schema says so); the numbers here only keep
+ * the types whole.
+ */
+export function childrenBounds(q: Pick<Question, 'min' | 'max' | 'maxItems'>): { minAge: number; maxAge: number; maxItems: number } {
+  return { minAge: q.min ?? 0, maxAge: q.max ?? 17, maxItems: q.maxItems ?? 20 };
+}
+
 /** The JSON Schema of one answer, from its question. */
 export function answerSchema(q: Question): Schema {
   const bounds = (s: Schema) => {
@@ -27,13 +36,13 @@ export function answerSchema(q: Question): Schema {
       return { type: 'array', uniqueItems: true, items: { enum: [...(q.options ?? [])] } };
     case 'children': {
       // min and max of a list of children are the bounds of each child's age
-      const age: Schema = { type: 'integer', minimum: q.min ?? 0, maximum: q.max ?? 17 };
-      const s: Schema = {
+      const { minAge, maxAge, maxItems } = childrenBounds(q);
+      const age: Schema = { type: 'integer', minimum: minAge, maximum: maxAge };
+      return {
         type: 'array',
+        maxItems,
         items: { type: 'object', required: ['age'], additionalProperties: false, properties: { age } },
       };
-      if (q.maxItems !== undefined) s.maxItems = q.maxItems;
-      return s;
     }
   }
 }

@@ -8,7 +8,7 @@
  */
 import { isObject } from '../engine/values';
 import type { Question } from '../engine/types';
-import { CHILD_MAX_AGE } from './validate';
+import { childrenBounds } from '../engine/answers';
 
 
 function valueProblem(q: Question, value: unknown): string | null {
@@ -31,15 +31,16 @@ function valueProblem(q: Question, value: unknown): string | null {
         ? null
         : 'unknown option';
     case 'children': {
-      if (!Array.isArray(value) || value.length > (q.maxItems ?? 20)) return 'too many children';
+      const { minAge, maxAge, maxItems } = childrenBounds(q);
+      if (!Array.isArray(value) || value.length > maxItems) return 'too many children';
       const ok = value.every(
         (c) =>
           isObject(c) &&
           Object.keys(c).length === 1 &&
           typeof c.age === 'number' &&
           Number.isSafeInteger(c.age) &&
-          c.age >= 0 &&
-          c.age <= CHILD_MAX_AGE,
+          c.age >= minAge &&
+          c.age <= maxAge,
       );
       return ok ? null : 'child age';
     }

@@ -4,6 +4,7 @@
  * A draft is kept as typed, valid or not, so nothing is erased.
  */
 import type { Question } from '../engine';
+import { childrenBounds } from '../engine/answers';
 import { intlLocale, parseNumber } from '../i18n/format';
 
 export interface MultiDraft {
@@ -36,7 +37,8 @@ export type Validation =
   | { ok: true; value: unknown }
   | { ok: false; error: FieldError; items?: (FieldError | null)[] };
 
-export const CHILD_MAX_AGE = 17;
+/** The bounds of the children question (questions.json: `min`, `max` of a child's age, `maxItems`). */
+export { childrenBounds };
 
 export function emptyDraft(q: Question): Draft {
   if (q.type === 'multi') return { selected: [], none: false };
@@ -98,11 +100,13 @@ function validateNumber(q: Question, text: string, lang: string): Validation {
 }
 
 function validateChildren(q: Question, draft: ChildrenDraft, lang: string): Validation {
-  const max = q.maxItems ?? 20;
-  if (draft.ages.length > max) return { ok: false, error: { key: 'tooManyChildren', params: { max } } };
+  const { minAge, maxAge, maxItems } = childrenBounds(q);
+  if (draft.ages.length > maxItems) return { ok: false, error: { key: 'tooManyChildren', params: { max: maxItems } } };
   const items = draft.ages.map((text, i): FieldError | null => {
     const parsed = parseNumber(text, lang, 0);
-    return parsed.ok && parsed.value >= 0 && parsed.value <= CHILD_MAX_AGE ? null : { key: 'childAge', params: { number: i + 1 } };
+    return parsed.ok && parsed.value >= minAge && parsed.value <= maxAge
+      ? null
+      : { key: 'childAge', params: { number: i + 1, min: minAge, max: maxAge } };
   });
   if (items.some((e) => e !== null)) return { ok: false, error: { key: 'childrenInvalid' }, items };
   return { ok: true, value: draft.ages.map((text) => ({ age: (parseNumber(text, lang, 0) as { value: number }).value })) };

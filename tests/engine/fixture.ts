@@ -59,7 +59,7 @@ export function fixtureFiles(overrides: RuleFile[] = []): RuleFile[] {
         questions: [
           { key: 'adults', type: 'integer', code: 'a', min: 1 },
           { key: 'partner', type: 'boolean', code: 'p', askIf: { '>=': [{ var: 'adults' }, 2] } },
-          { key: 'children', type: 'children', code: 'c' },
+          { key: 'children', type: 'children', code: 'c', min: 0, max: 17, maxItems: 20 },
           { key: 'netMonthlyIncome', type: 'money', code: 'i', unit: 'EUR/month', min: 0 },
           { key: 'statuses', type: 'multi', code: 's', options: ['leefloon', 'student'], optionCodes: { leefloon: 0, student: 1 } },
           { key: 'municipality', type: 'choice', code: 'm', options: ['kortrijk'], optionCodes: { kortrijk: 0 }, default: 'kortrijk', askIf: false },

@@ -38,7 +38,9 @@ function regionFiles(extra: RuleFile[] = []): RuleFile[] {
       data: {
         $schema: './schema/questions.schema.json',
         questions: questions.map((q) =>
-          q.key === 'municipality' ? { ...q, options: ['kortrijk', 'harelbeke', 'other-flemish'] } : q,
+          q.key === 'municipality'
+            ? { ...q, options: ['kortrijk', 'harelbeke', 'other-flemish'], optionCodes: { kortrijk: 0, harelbeke: 1, 'other-flemish': 2 } }
+            : q,
         ),
       },
     },

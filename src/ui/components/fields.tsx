@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Question } from '../../engine';
 import type { AppKey } from '../../i18n';
-import type { ChildrenDraft, Draft, ErrorKey, FieldError, MultiDraft } from '../../state/validate';
+import { type ChildrenDraft, childrenBounds, type Draft, type ErrorKey, type FieldError, type MultiDraft } from '../../state/validate';
 import { useServices } from '../context';
 import { optionLabel } from '../../i18n/texts';
 
@@ -172,7 +172,7 @@ export function ChildrenField({
   const focusIndex = useRef<number | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const max = question.maxItems ?? 20;
+  const max = childrenBounds(question).maxItems;
   const { ages } = draft;
 
   useEffect(() => {
