@@ -10,6 +10,8 @@
 import { createWriteStream } from 'node:fs';
 import { evaluate, type Ruleset } from '../../src/engine';
 import { loadRulesFromDisk } from '../../src/cli/load-rules';
+import type { Question } from '../../src/engine';
+import { answerFor, QUESTIONS } from './households';
 
 export const AREAS = ['Centrum', 'Overleie', 'Sint-Jan', 'Walle', 'Pottelberg', 'Heule', 'Bissegem', 'Marke', 'Aalbeke', 'Rollegem', 'Bellegem', 'Lauwe', 'Rekkem'];
 
@@ -45,14 +47,21 @@ const TAKE_UP: Record<string, number> = {
   'kortrijk.deelfabriek': 0.05,
 };
 
-/** One household; the share of cells left empty mimics a city file where not every fact is known. */
-export function cityHousehold(r: ReturnType<typeof random>, i: number): Omit<CityHousehold, 'receives'> {
+/**
+ * One household; the share of cells left empty mimics a city file where not every fact is known. The
+ * facts modelled below follow the city's spreads, within the bounds and options of questions.json;
+ * every other question (a release's new one too) is answered from its own data (src: households.ts).
+ */
+export function cityHousehold(r: ReturnType<typeof random>, i: number, questions: readonly Question[] = QUESTIONS): Omit<CityHousehold, 'receives'> {
+  const question = (key: string) => questions.find((q) => q.key === key);
   const kind = r.next();
   // single 38 %, couple 27 %, couple with children 20 %, single parent 8 %, other adults together 7 %
   const [adults, partner, kids] =
     kind < 0.38 ? [1, false, 0] : kind < 0.65 ? [2, true, 0] : kind < 0.85 ? [2, true, 1 + Math.floor(r.next() * 3)] : kind < 0.93 ? [1, false, 1 + Math.floor(r.next() * 2)] : [2 + Math.floor(r.next() * 2), false, Math.floor(r.next() * 2)];
   const age = kids ? 22 + Math.floor(r.next() * 30) : r.chance(0.35) ? 65 + Math.floor(r.next() * 30) : 19 + Math.floor(r.next() * 46);
-  const children = Array.from({ length: kids }, () => ({ age: Math.floor(r.next() * 18) }));
+  const childQ = question('children');
+  const [minAge, maxAge] = [childQ?.min ?? 0, childQ?.max ?? 17];
+  const children = Array.from({ length: kids }, () => ({ age: minAge + Math.floor(r.next() * (maxAge - minAge + 1)) }));
   // net income: a log-normal spread around a typical income for the household's size; a low tail
   const typical = 1850 * (adults === 1 ? 1 : 1.75 + 0.3 * (adults - 2)) * (age >= 65 ? 0.85 : 1);
   const poor = r.chance(0.14);
@@ -68,18 +77,31 @@ export function cityHousehold(r: ReturnType<typeof random>, i: number): Omit<Cit
   if (age < 26 && r.chance(0.4)) statuses.push('student');
   const housing = r.chance(poor ? 0.3 : 0.1) ? 'social-rent' : r.chance(0.003) ? 'homeless' : r.chance(poor ? 0.6 : 0.28) ? 'private-rent' : r.chance(0.95) ? 'owner' : 'other';
   const baby = children.some((c) => c.age <= 2);
+  const known = (key: string, values: string[]) => values.filter((v) => question(key)?.options?.includes(v));
   const answers: Record<string, unknown> = {
     adults,
     children,
     age,
     netMonthlyIncome: income,
-    statuses,
+    statuses: known('statuses', statuses),
     housing,
     disability: r.chance(age >= 65 ? 0.12 : 0.04),
     debts: r.chance(poor ? 0.3 : 0.07),
   };
   if (adults >= 2) answers.partner = partner;
   if (baby) answers.childcare = r.pick(['none', 'none', 'income-related', 'free-price']);
+  // the city's own municipality (the example of the question); every fact not modelled from its question
+  const municipality = question('municipality')?.example;
+  if (typeof municipality === 'string') answers.municipality = municipality;
+  for (const q of questions) {
+    if (!(q.key in answers) && (q.key !== 'partner' || adults >= 2) && (q.key !== 'childcare' || baby)) answers[q.key] = answerFor(q, r.next);
+  }
+  // what the model gave outside the bounds or options of questions.json is left out (as an unknown fact)
+  for (const q of questions) {
+    const v = answers[q.key];
+    if (typeof v === 'number' && ((q.min !== undefined && v < q.min) || (q.max !== undefined && v > q.max))) delete answers[q.key];
+    if (typeof v === 'string' && q.options && !q.options.includes(v)) delete answers[q.key];
+  }
   // a city file does not know everything: about 3 % of the facts are missing
   for (const key of Object.keys(answers)) if (r.chance(0.03)) delete answers[key];
   return { id: `h${String(i).padStart(7, '0')}`, area: r.pick(AREAS), answers };
