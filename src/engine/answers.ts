@@ -64,6 +64,29 @@ export function unknownAnswerKeys(questions: Question[], answers: Record<string,
   return Object.keys(answers).filter((k) => !known.has(k));
 }
 
+/** Each former key of a renamed question (`formerKeys`) and the question's key now. */
+export function renamedKeys(questions: readonly Pick<Question, 'key' | 'formerKeys'>[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const q of questions) for (const former of q.formerKeys ?? []) if (former !== q.key) out.set(former, q.key);
+  return out;
+}
+
+/**
+ * The same record under the questions' keys now: what was saved under a renamed question's former key
+ * moves to its key (an answer already under the new key wins). Nothing is dropped or checked here.
+ */
+export function renameAnswers<T>(questions: readonly Pick<Question, 'key' | 'formerKeys'>[], record: Readonly<Record<string, T>>): Record<string, T> {
+  const renamed = renamedKeys(questions);
+  if (renamed.size === 0 || !Object.keys(record).some((k) => renamed.has(k))) return record as Record<string, T>;
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(record)) if (!renamed.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(record)) {
+    const now = renamed.get(key);
+    if (now !== undefined && !(now in out)) out[now] = value;
+  }
+  return out;
+}
+
 /**
  * Answers saved on a device by an older release: a question's former key becomes its key, keys no
  * question knows any more are dropped, and values outside the question's options are dropped (asked
@@ -71,9 +94,9 @@ export function unknownAnswerKeys(questions: Question[], answers: Record<string,
  */
 export function migrateAnswers(questions: Question[], answers: Answers): Answers {
   const out: Answers = {};
+  const renamed = renameAnswers(questions, answers);
   for (const q of questions) {
-    let value = answers[q.key];
-    for (const former of q.formerKeys ?? []) if (value === undefined) value = answers[former];
+    let value = renamed[q.key];
     if (value === undefined || value === null) continue;
     if (q.type === 'choice' && !(q.options ?? []).includes(value as string)) continue;
     if (q.type === 'multi') {

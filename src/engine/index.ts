@@ -1,5 +1,5 @@
 /** The engine's public surface: load a ruleset, evaluate a household at a date, find what is missing. */
-export { answersSchemaFrom, migrateAnswers, unknownAnswerKeys } from './answers';
+export { answersSchemaFrom, migrateAnswers, renameAnswers, renamedKeys, unknownAnswerKeys } from './answers';
 export { isRealDate } from './dates';
 export {
   amountAt,

@@ -7,7 +7,7 @@ import { isMoneyUnit } from '../engine/values';
 import { batch, computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
-import { repairAnswers } from './imported';
+import { carryOver } from './carry-over';
 import { answered, drafted, type Facts, skipped as skippedKey } from './facts';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
@@ -237,19 +237,23 @@ export function createAppState(options: AppStateOptions): AppState {
     if (!restored.value) return;
     saver.changed(record);
   });
-  // A saved answer the questionnaire no longer accepts (a damaged record) goes back to its question,
-  // kept as typed: asked again, never dropped. Once, when both the rules and the answers are in.
-  let repairedOnce = false;
+  // Saved answers under the questions of the rules in use (src/state/carry-over.ts): a renamed
+  // question's answer under its new key; one no longer accepted (a damaged record) back to its question,
+  // kept as typed. Never dropped. When the answers are in, and again with each release taken into use.
+  let carriedFor: LoadedRules | null = null;
   const disposeRepair = effect(() => {
     const r = rules.value;
-    if (!r || !restored.value || repairedOnce) return;
-    repairedOnce = true;
-    const fixed = untracked(() => repairAnswers(r.ruleset.questions, answers.value, drafts.value));
+    if (!r || !restored.value || carriedFor === r) return;
+    carriedFor = r;
+    const held = untracked(() => ({ answers: answers.value, drafts: drafts.value, skipped: skipped.value, history: history.value }));
+    const fixed = carryOver(r.ruleset.questions, held);
     if (!fixed) return;
     batch(() => {
       answers.value = fixed.answers;
       drafts.value = fixed.drafts;
-      notice.value = 'repaired';
+      skipped.value = [...fixed.skipped];
+      history.value = [...fixed.history];
+      if (fixed.repaired) notice.value = 'repaired';
     });
   });
 

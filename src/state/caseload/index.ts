@@ -11,6 +11,7 @@ import { cryptoAvailable } from '../../share/crypto';
 import type { Storage } from '../../storage';
 import type { HouseholdSummary } from '../../storage/caseload';
 import { createVault, type ImportOptions, type ImportPreview, type ImportReport, type Vault } from '../../storage/vault';
+import { carryOverHousehold } from '../carry-over';
 import { importedAnswersProblem } from '../imported';
 import { CASELOAD_IDLE_MS } from '../mode';
 import type { LoadedRules } from '../rules';
@@ -88,6 +89,11 @@ export function createCaseloadState(options: CaseloadStateOptions): CaseloadStat
       checkAnswers: (answers) => {
         const r = rules.peek();
         return r ? importedAnswersProblem(r.ruleset.questions, answers) : 'the rules are not loaded';
+      },
+      // A household kept or exported before a release renamed a question comes back under the new key.
+      carryOver: (h) => {
+        const r = rules.peek();
+        return r ? carryOverHousehold(r.ruleset.questions, h) : h;
       },
     });
   const list = signal<HouseholdSummary[] | null>(null);

@@ -51,6 +51,11 @@ export interface VaultOptions {
    * returns a problem or null. A file with one household failing is refused whole.
    */
   checkAnswers?: (answers: Record<string, unknown>) => string | null;
+  /**
+   * a household read from the device or from a file, under the questionnaire in use (answers saved
+   * under a renamed question's former key come back under its new key: src/state/carry-over.ts)
+   */
+  carryOver?: (h: CaseHousehold) => CaseHousehold;
   /** the timer used for the idle lock (setTimeout/clearTimeout) */
   timers?: Timers;
   /** default MIN_PASSPHRASE_LENGTH (8 characters) */
@@ -116,6 +121,7 @@ export function createVault(options: VaultOptions = {}): Vault {
   const minLength = options.minPassphraseLength ?? MIN_PASSPHRASE_LENGTH;
   const newId = options.newId ?? randomId;
   const migrations = options.migrations ?? CASE_MIGRATIONS;
+  const carryOver = options.carryOver ?? ((h: CaseHousehold) => h);
 
   const isLocked = signal(true);
   const listeners = new Set<(reason: LockReason) => void>();
@@ -185,7 +191,7 @@ export function createVault(options: VaultOptions = {}): Vault {
   async function readOne(k: CryptoKey, id: string): Promise<CaseHousehold> {
     const raw = await adapter.get('households', id);
     if (raw === undefined) throw new VaultError('not-found', id);
-    return decryptHousehold(k, readStored(raw), migrations);
+    return carryOver(await decryptHousehold(k, readStored(raw), migrations));
   }
 
   async function readAll(k: CryptoKey): Promise<{ households: CaseHousehold[]; damaged: string[] }> {
@@ -193,7 +199,7 @@ export function createVault(options: VaultOptions = {}): Vault {
     const damaged: string[] = [];
     for (const raw of await adapter.getAll('households')) {
       try {
-        households.push(await decryptHousehold(k, readStored(raw), migrations));
+        households.push(carryOver(await decryptHousehold(k, readStored(raw), migrations)));
       } catch (e) {
         if (!(e instanceof VaultError)) throw e;
         damaged.push(storedId(raw));
@@ -333,7 +339,7 @@ export function createVault(options: VaultOptions = {}): Vault {
     inspectFile: (text, passphrase) =>
       guard(async () => {
         currentKey();
-        const file = await openExportFile(text, passphrase, migrations, options.checkAnswers);
+        const file = await openExportFile(text, passphrase, migrations, options.checkAnswers, carryOver);
         const existing = await storedIds();
         return {
           kind: file.kind,
@@ -347,7 +353,7 @@ export function createVault(options: VaultOptions = {}): Vault {
       guardWrite(async () => {
         const k = currentKey();
         const gen = generation;
-        const file = await openExportFile(text, passphrase, migrations, options.checkAnswers);
+        const file = await openExportFile(text, passphrase, migrations, options.checkAnswers, carryOver);
         const { toWrite, report } = await planImport(file, await storedIds(), opts, {
           existing: (id) => readOne(k, id).catch(() => null),
           newId,

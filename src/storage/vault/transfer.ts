@@ -71,6 +71,7 @@ export async function openExportFile(
   passphrase: string,
   migrations: CaseMigrations,
   checkAnswers?: (answers: Record<string, unknown>) => string | null,
+  carryOver: (h: CaseHousehold) => CaseHousehold = (h) => h,
 ): Promise<ExportFile> {
   let payload: unknown;
   try {
@@ -101,7 +102,7 @@ export async function openExportFile(
   const ids = new Set<string>();
   for (const [i, raw] of payload.households.entries()) {
     try {
-      const h = parseCaseHousehold(raw, migrations);
+      const h = carryOver(parseCaseHousehold(raw, migrations));
       if (ids.has(h.id)) throw new CaseFormatError(`/households/${i}/id`, 'a unique id');
       const bad = checkAnswers?.(h.answers);
       if (bad) throw new CaseFormatError(`/households/${i}/answers`, `answers the questionnaire accepts (${bad})`);
