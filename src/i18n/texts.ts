@@ -34,8 +34,9 @@ export function providerName(i18n: I18n, id: string, provider: Provider | undefi
   return i18n.has(`providers.${id}.name`) ? i18n.tr(`providers.${id}.name`) : (provider?.name ?? id);
 }
 
-/** The name of the place where one asks for a right. */
-export const ruleProviderName = (i18n: I18n, ruleset: Ruleset, rule: Rule) => providerName(i18n, rule.provider, ruleset.providers[rule.provider]);
+/** The name of the place where one asks for a right (`provider`: the household's, see src/state/providers.ts). */
+export const ruleProviderName = (i18n: I18n, ruleset: Ruleset, rule: Rule, provider = rule.provider) =>
+  providerName(i18n, provider, ruleset.providers[provider]);
 
 /**
  * What a step text may fill in about the place it sends people to: `{{provider.name}}`,
@@ -45,13 +46,14 @@ export function providerValues(i18n: I18n, id: string, provider: Provider | unde
   return { name: providerName(i18n, id, provider), address: provider?.address ?? '', phone: provider?.phone ?? '' };
 }
 
-/** A step of a right, with its provider's data filled in, each value a part of its own. */
-export function stepParts(i18n: I18n, step: string, ruleset: Ruleset, rule: Rule): Part[] {
+/** A step of a right, with its provider's data filled in (the household's provider), each value a part of its own. */
+export function stepParts(i18n: I18n, step: string, ruleset: Ruleset, rule: Rule, provider = rule.provider): Part[] {
   if (!i18n.has(`steps.${step}`)) return [step];
-  return i18n.trParts(`steps.${step}`, { provider: providerValues(i18n, rule.provider, ruleset.providers[rule.provider]) });
+  return i18n.trParts(`steps.${step}`, { provider: providerValues(i18n, provider, ruleset.providers[provider]) });
 }
 
-export const stepText = (i18n: I18n, step: string, ruleset: Ruleset, rule: Rule) => plain(stepParts(i18n, step, ruleset, rule));
+export const stepText = (i18n: I18n, step: string, ruleset: Ruleset, rule: Rule, provider = rule.provider) =>
+  plain(stepParts(i18n, step, ruleset, rule, provider));
 
 export const documentName = (i18n: I18n, document: string) =>
   i18n.has(`documents.${document}`) ? i18n.tr(`documents.${document}`) : document;

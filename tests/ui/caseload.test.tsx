@@ -56,6 +56,7 @@ describe('the caseload', () => {
     await screen.findByRole('heading', { level: 2, name: 'Gegevens van het gezin' });
     const keys = [...container.querySelectorAll('.quick-field')].map((f) => f.getAttribute('data-key'));
     expect(keys).toEqual([
+      'municipality',
       'adults',
       'partner',
       'children',

@@ -124,7 +124,8 @@ export function createOpenHousehold(options: {
     const r = rules.value;
     const h = household.value;
     if (!r || !h) return [];
-    return r.ruleset.questions.filter((q) => q.askIf !== false && r.isAsked(r.ruleset, q.key, h.answers, date.value));
+    // a fact chosen outside the questionnaire (`askIf: false`: the municipality) is on the form too
+    return r.ruleset.questions.filter((q) => (q.askIf === false ? q.type === 'choice' : r.isAsked(r.ruleset, q.key, h.answers, date.value)));
   });
   const sections = computed(() => {
     const r = rules.value;

@@ -3,11 +3,10 @@
  * than six months older than that date, say so plainly, before the figures: the date of the
  * amounts, that limits usually rise every year, and where a person close to a limit should still ask.
  */
+import type { Answers } from '../../engine';
 import { useServices } from '../context';
 import { providerName } from '../../i18n/texts';
-
-/** Whoever decides on the city's income-linked rights: where a person close to a limit can ask. */
-const ASK_AT = 'sociaal-huis';
+import { localOfficeOf } from '../../state/providers';
 
 /** Is `updated` more than six calendar months before `date`? (both YYYY-MM-DD) */
 export function amountsAreOld(updated: string | null, date: string): boolean {
@@ -18,14 +17,16 @@ export function amountsAreOld(updated: string | null, date: string): boolean {
   return updated < sixMonthsBefore;
 }
 
-export function AmountsAgeNotice({ date }: { date?: string }) {
+/** `answers`: the household the page is about (the resident's own by default): its OCMW / Sociaal Huis is where to ask. */
+export function AmountsAgeNotice({ date, answers }: { date?: string; answers?: Answers }) {
   const { state, i18n } = useServices();
   const rules = state.rules.value;
   if (!rules) return null;
   const on = date ?? state.date.value;
   const updated = rules.amountsUpdatedOn(rules.ruleset, on);
   if (!updated || !amountsAreOld(updated, on)) return null;
-  const provider = rules.ruleset.providers[ASK_AT];
+  const askAt = localOfficeOf(rules, answers ?? state.answers.value);
+  const provider = rules.ruleset.providers[askAt];
   return (
     <div class="notice notice-warning amounts-age" role="note" data-amounts-updated={updated}>
       <p>
@@ -34,11 +35,9 @@ export function AmountsAgeNotice({ date }: { date?: string }) {
       <p>{i18n.t('amountsAge.rise')}</p>
       {provider && (
         <p>
-          {i18n.t('amountsAge.ask', {
-            provider: providerName(i18n, ASK_AT, provider),
-            address: provider.address ?? '',
-            phone: provider.phone ?? '',
-          })}
+          {provider.address && provider.phone
+            ? i18n.t('amountsAge.ask', { provider: providerName(i18n, askAt, provider), address: provider.address, phone: provider.phone })
+            : i18n.t('amountsAge.askPlain', { provider: providerName(i18n, askAt, provider) })}
         </p>
       )}
     </div>

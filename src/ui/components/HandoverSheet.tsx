@@ -8,7 +8,7 @@
 import { AmountsAgeNotice } from './AmountsAge';
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Provider, Ruleset } from '../../engine';
+import type { Answers, Provider, Rule, Ruleset } from '../../engine';
 import type { AppKey } from '../../i18n';
 import { useMode } from '../modes/context';
 import { SHEET_GROUPS, type SheetGroup, type SheetItem } from '../../state/sheet';
@@ -32,9 +32,6 @@ const GROUP_TITLES = {
   ask: 'share.sheet.groups.ask',
 } as const satisfies Record<SheetGroup, AppKey>;
 
-/** Where a resident asks when a place has no address on the sheet. */
-const ASK_AT = 'sociaal-huis';
-
 /** The worker's contact on the sheet (caseload), set once on the device. */
 export interface SheetContact {
   name: string;
@@ -43,6 +40,12 @@ export interface SheetContact {
 
 interface Props {
   ruleset: Ruleset;
+  /** who grants a right for this household (its municipality's provider: src/state/providers.ts) */
+  providerOf(rule: Pick<Rule, 'provider'>): string;
+  /** where this household asks when a place has no address: its OCMW / Sociaal Huis, or the plain words */
+  askAt: string;
+  /** the household's answers */
+  answers: Answers;
   items: SheetItem[];
   /** the evaluation date */
   date: string;
@@ -50,10 +53,17 @@ interface Props {
   contact?: SheetContact | null;
 }
 
-export function HandoverSheet({ ruleset, items, date, contact }: Props) {
+export function HandoverSheet({ ruleset, providerOf, askAt, answers, items, date, contact }: Props) {
   const { i18n } = useServices();
   // Each place once at the end, with its hours; each right names it in one line.
-  const providers = [...new Set(items.filter((i) => i.group !== 'have').map((item) => ruleset.rulesById.get(item.id)?.provider))];
+  const providers = [
+    ...new Set(
+      items
+        .filter((i) => i.group !== 'have')
+        .map((item) => ruleset.rulesById.get(item.id))
+        .map((rule) => rule && providerOf(rule)),
+    ),
+  ];
   const withDetails = providers.filter((id): id is string => {
     const p = id === undefined ? undefined : ruleset.providers[id];
     return !!p && !!(p.address || p.phone || p.hours?.length);
@@ -74,7 +84,7 @@ export function HandoverSheet({ ruleset, items, date, contact }: Props) {
           </p>
         )}
       </header>
-      <AmountsAgeNotice date={date} />
+      <AmountsAgeNotice date={date} answers={answers} />
       {items.length === 0 && <p>{i18n.t('share.sheet.empty')}</p>}
       {SHEET_GROUPS.map((group) => {
         const inGroup = items.filter((i) => i.group === group);
@@ -84,7 +94,7 @@ export function HandoverSheet({ ruleset, items, date, contact }: Props) {
             <h2 id={`handover-${group}`}>{i18n.t(GROUP_TITLES[group])}</h2>
             <ol class="handover-rights">
               {inGroup.map((item) => (
-                <SheetRight key={item.id} item={item} ruleset={ruleset} />
+                <SheetRight key={item.id} item={item} ruleset={ruleset} providerOf={providerOf} askAt={askAt} />
               ))}
             </ol>
           </section>
@@ -132,16 +142,17 @@ export function SheetTools({ back, backLabel }: { back: string; backLabel: strin
   );
 }
 
-function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
+function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: SheetItem; ruleset: Ruleset } & Pick<Props, 'providerOf' | 'askAt'>) {
   const { i18n } = useServices();
   const rule = ruleset.rulesById.get(item.id);
   const amount = item.result ? amountParts(i18n, item.result) : null;
   const follow = item.follow;
-  const provider = rule ? ruleset.providers[rule.provider] : undefined;
+  const providerId = rule ? providerOf(rule) : '';
+  const provider = rule ? ruleset.providers[providerId] : undefined;
   const headingId = `sheet-${item.id.replace(/[^a-z0-9-]/gi, '-')}`;
   const note = follow?.noteOnSheet && follow.note.trim() ? follow.note.trim() : null;
   const summary = rightSummary(i18n, item.id);
-  const askAt = ruleset.providers[ASK_AT];
+  const askAt = ruleset.providers[askAtId];
   const status = follow
     ? i18n.tParts(FOLLOW_KEYS[follow.state], {
         applied: follow.appliedOn ? i18n.date(follow.appliedOn) : '',
@@ -174,7 +185,7 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
           <ol class="steps">
             {rule.steps.map((s) => (
               <li key={s}>
-                <Rich parts={stepParts(i18n, s, ruleset, rule)} />
+                <Rich parts={stepParts(i18n, s, ruleset, rule, providerId)} />
               </li>
             ))}
           </ol>
@@ -188,19 +199,19 @@ function SheetRight({ item, ruleset }: { item: SheetItem; ruleset: Ruleset }) {
       )}
       {rule && item.group !== 'have' && (
         <p class="handover-where">
-          <strong>{i18n.t('right.where')}</strong> {providerName(i18n, rule.provider, provider)}
+          <strong>{i18n.t('right.where')}</strong> {providerName(i18n, providerId, provider)}
           {provider?.address && (
             <>
               {', '}
               <bdi>{provider.address}</bdi>
             </>
           )}
-          {!provider?.address && askAt && rule.provider !== ASK_AT && (
+          {!provider?.address && askAt && providerId !== askAtId && (
             <>
               {'. '}
               <Rich
                 parts={i18n.tParts('share.sheet.noAddress', {
-                  place: [providerName(i18n, ASK_AT, askAt), askAt.address, askAt.phone].filter(Boolean).join(', '),
+                  place: [providerName(i18n, askAtId, askAt), askAt.address, askAt.phone].filter(Boolean).join(', '),
                 })}
               />
             </>

@@ -14,6 +14,7 @@ import { qrSvg } from '../../share/qr';
 import { formatShareCode, type SealedShare, sealShareLink } from '../../share/sealed-link';
 import { useServices } from '../context';
 import { paths } from '../router';
+import { localOfficeOf, providerOf } from '../../state/providers';
 import { sheetItems } from '../../state/sheet';
 import { HandoverSheet, SheetTools, useSheetTitle } from './HandoverSheet';
 import { Heading } from './Heading';
@@ -218,7 +219,14 @@ export function SheetScreen() {
   return (
     <div class="sheet-screen" ref={headingRef}>
       <SheetTools back={paths.results} backLabel={i18n.t('right.backToResults')} />
-      <HandoverSheet ruleset={rules.ruleset} items={sheetItems(state.results.value, rules.ruleset, state.answers.value)} date={state.date.value} />
+      <HandoverSheet
+        ruleset={rules.ruleset}
+        providerOf={(rule) => providerOf(rules, rule, state.answers.value)}
+        askAt={localOfficeOf(rules, state.answers.value)}
+        answers={state.answers.value}
+        items={sheetItems(state.results.value, rules.ruleset, state.answers.value)}
+        date={state.date.value}
+      />
     </div>
   );
 }

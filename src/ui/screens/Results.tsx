@@ -5,6 +5,7 @@
 import { useRef } from 'preact/hooks';
 import type { Result } from '../../engine';
 import { type CategoryGroup, isNearMissAsk, type Section } from '../../state/results';
+import { providerOf } from '../../state/providers';
 import { Heading } from '../components/Heading';
 import { DomainIcon } from '../components/icons';
 import { ReadAloud, readableText } from '../components/ReadAloud';
@@ -135,7 +136,7 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
   const title = rightTitle(i18n, r.id);
   const amount = amountParts(i18n, r);
   const reason = section === 'rest' ? reasonParts(i18n, r, state.answers.value) : null;
-  const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : null;
+  const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule, providerOf(rules, rule, state.answers.value)) : null;
   const askable = (r.missing ?? []).filter((k) => state.missing.value.includes(k));
 
   return (
@@ -204,7 +205,7 @@ function StillAsk() {
     <ul class="still-ask">
       {asks.map((r) => {
         const rule = rules.ruleset.rulesById.get(r.id);
-        const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule) : '';
+        const provider = rule ? ruleProviderName(i18n, rules.ruleset, rule, providerOf(rules, rule, state.answers.value)) : '';
         return (
           <li key={r.id}>
             <a class="tap-link" href={paths.right(r.id)}>

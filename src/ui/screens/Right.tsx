@@ -2,6 +2,7 @@
 import { useRef } from 'preact/hooks';
 import type { Provider, Result } from '../../engine';
 import { type AppKey, plain } from '../../i18n';
+import { providerOf } from '../../state/providers';
 import { explainingChecks, sectionOf } from '../../state/results';
 import { AmountsAgeNotice } from '../components/AmountsAge';
 import { Heading } from '../components/Heading';
@@ -62,7 +63,8 @@ export function Right({ id }: { id: string }) {
   }
   const title = rightTitle(i18n, id);
   const result = state.results.value.find((r) => r.id === id);
-  const provider = rules.ruleset.providers[rule.provider];
+  const providerId = providerOf(rules, rule, state.answers.value);
+  const provider = rules.ruleset.providers[providerId];
 
   return (
     <article class="right-page" ref={articleRef}>
@@ -95,7 +97,7 @@ export function Right({ id }: { id: string }) {
           <ol class="steps">
             {rule.steps.map((s) => (
               <li key={s}>
-                <Rich parts={stepParts(i18n, s, rules.ruleset, rule)} />
+                <Rich parts={stepParts(i18n, s, rules.ruleset, rule, providerId)} />
               </li>
             ))}
           </ol>
@@ -113,7 +115,7 @@ export function Right({ id }: { id: string }) {
       )}
       <section aria-labelledby="where">
         <h2 id="where">{i18n.t('right.where')}</h2>
-        <ProviderInfo id={rule.provider} provider={provider} />
+        <ProviderInfo id={providerId} provider={provider} />
       </section>
       <section aria-labelledby="sources" data-no-read>
         <h2 id="sources">{i18n.t('right.sources')}</h2>

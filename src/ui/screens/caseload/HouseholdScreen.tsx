@@ -20,6 +20,7 @@ import { Manage } from './Manage';
 import { vaultErrorText } from './messages';
 import { QuickEntry } from './QuickEntry';
 import { useWorkerContact } from './WorkerContact';
+import { localOfficeOf, providerOf } from '../../../state/providers';
 
 /** Opens household `id` in the caseload state; the household, once it is the one on screen. */
 function useOpenHousehold(id: string) {
@@ -155,7 +156,15 @@ export function HouseholdSheet({ id }: { id: string }) {
   return (
     <div class="sheet-screen">
       <SheetTools back={paths.household(h.id)} backLabel={i18n.t('caseload.sheet.back', { name: h.name })} />
-      <HandoverSheet ruleset={rules.ruleset} items={caseload.sheet.value} date={state.date.value} contact={contact} />
+      <HandoverSheet
+        ruleset={rules.ruleset}
+        providerOf={(rule) => providerOf(rules, rule, h.answers)}
+        askAt={localOfficeOf(rules, h.answers)}
+        answers={h.answers}
+        items={caseload.sheet.value}
+        date={state.date.value}
+        contact={contact}
+      />
     </div>
   );
 }

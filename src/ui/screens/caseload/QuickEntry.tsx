@@ -11,7 +11,8 @@ import { type ChildrenDraft, draftFromAnswer, normaliseDraft, validateDraft } fr
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
 import type { AppKey } from '../../../i18n';
 import { useServices } from '../../context';
-import { questionLabel } from '../../../i18n/texts';
+import { optionLabel, questionLabel } from '../../../i18n/texts';
+import type { Question } from '../../../engine';
 import { useCaseload } from './context';
 
 /** The facts worded for the worker: about "the applicant" and "the household", not "you". */
@@ -51,6 +52,9 @@ export function QuickEntry() {
         const errorId = `${inputId}-error`;
         const factKey = FACT_LABELS[key];
         const label = factKey ? i18n.t(factKey) : questionLabel(i18n, key);
+        if (q.askIf === false) {
+          return <ChosenFact key={key} question={q} label={label} inputId={inputId} value={answers[key]} onChoose={(v) => actions.type(q, v, lang)} />;
+        }
         const isGroup = isFieldGroup(q);
         const props = { question: q, inputId, describedBy: error ? errorId : '', invalid: !!error };
         const onDraft = (d: unknown) => actions.type(q, d, lang);
@@ -101,6 +105,26 @@ export function QuickEntry() {
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** A choice made outside the questionnaire (the municipality): a list, its default shown until chosen. */
+function ChosenFact({ question: q, label, inputId, value, onChoose }: { question: Question; label: string; inputId: string; value: unknown; onChoose(v: string): void }) {
+  const { i18n } = useServices();
+  const current = typeof value === 'string' ? value : typeof q.default === 'string' ? q.default : '';
+  return (
+    <div class="quick-field municipality-choice" data-key={q.key} data-type={q.type} data-state={typeof value === 'string' ? 'answered' : 'default'}>
+      <label class="quick-label" for={inputId}>
+        {label}
+      </label>
+      <select id={inputId} name={q.key} value={current} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+        {(q.options ?? []).map((o) => (
+          <option key={o} value={o}>
+            {optionLabel(i18n, q.key, o)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
