@@ -4,18 +4,23 @@ import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
 import { buildRelease } from './src/cli/release';
 import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { headersFile, metaTags, SECURITY_HEADERS } from './src/pwa/headers';
 
+// the folder of this file, as a path (a test imports this file: vite would turn a `new URL` into an asset)
+const ROOT = dirname(fileURLToPath(import.meta.url));
+
 /** The words of the page around the app, from the locale files (Dutch, the source, in index.html). */
-const appTexts = (lang: string) =>
-  JSON.parse(readFileSync(new URL(`./locales/${lang}/app.json`, import.meta.url), 'utf8')).app as Record<string, string>;
-const LANGUAGES = readdirSync(new URL('./locales/', import.meta.url), { withFileTypes: true })
+export const appTexts = (lang: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'locales', lang, 'app.json'), 'utf8')).app as Record<string, string>;
+export const LANGUAGES = readdirSync(join(ROOT, 'locales'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 const nl = appTexts('nl');
 const escapeHtml = (s: string | undefined = '') => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
-const manifestOf = (lang: string) => {
+export const manifestOf = (lang: string) => {
   const t = appTexts(lang);
   return { name: t.name, short_name: t.shortName, description: t.description, lang };
 };
@@ -25,16 +30,18 @@ const manifestOf = (lang: string) => {
  * per language (manifest-<lang>.webmanifest): the app points to the one of the language chosen, so
  * an installed icon is named in that language.
  */
+export const localisedIndexHtml = (html: string) =>
+  html
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(nl.name)}</title>`)
+    .replace(/(<meta name="description" content=")[^"]*/, `$1${escapeHtml(nl.description)}`)
+    .replace(/(<meta name="apple-mobile-web-app-title" content=")[^"]*/, `$1${escapeHtml(nl.shortName)}`)
+    .replace(/(<span class="site-name">)[^<]*/, `$1${escapeHtml(nl.name)}`)
+    .replace(/(<p class="loading">)[^<]*/, `$1${escapeHtml(nl.loading)}`);
+
 function localeTexts(): Plugin {
   return {
     name: 'locale-texts',
-    transformIndexHtml: (html) =>
-      html
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(nl.name)}</title>`)
-        .replace(/(<meta name="description" content=")[^"]*/, `$1${escapeHtml(nl.description)}`)
-        .replace(/(<meta name="apple-mobile-web-app-title" content=")[^"]*/, `$1${escapeHtml(nl.shortName)}`)
-        .replace(/(<span class="site-name">)[^<]*/, `$1${escapeHtml(nl.name)}`)
-        .replace(/(<p class="loading">)[^<]*/, `$1${escapeHtml(nl.loading)}`),
+    transformIndexHtml: localisedIndexHtml,
     generateBundle() {
       for (const lang of LANGUAGES) {
         const base = { ...BASE_MANIFEST, icons: ICONS, ...manifestOf(lang) };

@@ -266,6 +266,34 @@ describe('languages on a phone', () => {
     await context.close();
   });
 
+  it('names the page and the installed app in the language chosen, from the locale files', async () => {
+    const dist = new URL('../../dist/', import.meta.url);
+    const texts = (lang: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/app.json`, import.meta.url), 'utf8')).app;
+    const nl = texts('nl');
+    // before any script runs: the Dutch source's words, never typed in index.html
+    const html = readFileSync(new URL('index.html', dist), 'utf8');
+    assert.ok(html.includes(`<title>${nl.name}</title>`), 'the title of index.html');
+    assert.ok(html.includes(`<meta name="description" content="${nl.description}"`), 'the description of index.html');
+    const context = await phoneContext(h);
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await page.waitForSelector('h1');
+    for (const [lang, dir] of [['fr', 'ltr'], ['en', 'ltr'], ['ar', 'rtl'], ['tr', 'ltr'], ['uk', 'ltr'], ['nl', 'ltr']] as const) {
+      const own = texts(lang);
+      if (lang !== 'nl') for (const key of ['name', 'shortName', 'description', 'loading']) assert.notEqual(own[key], nl[key], `${lang} app.${key} is Dutch`);
+      // the built manifest of the language: the name under an installed icon
+      const manifest = JSON.parse(readFileSync(new URL(`manifest-${lang}.webmanifest`, dist), 'utf8'));
+      assert.deepEqual([manifest.name, manifest.short_name, manifest.description, manifest.lang], [own.name, own.shortName, own.description, lang]);
+      await chooseLanguage(page, lang, dir);
+      await page.waitForFunction((name) => document.title.endsWith(name), own.name);
+      assert.equal(await page.getAttribute('meta[name="description"]', 'content'), own.description);
+      assert.equal(await page.getAttribute('link[rel="manifest"]', 'href'), `manifest-${lang}.webmanifest`);
+      const served = await page.evaluate(async () => (await fetch((document.querySelector('link[rel="manifest"]') as HTMLLinkElement).href)).json());
+      assert.equal(served.name, own.name, `the manifest the page points to in ${lang}`);
+    }
+    await context.close();
+  });
+
   it("starts in the browser's language when it is one of ours, loading only that one", async () => {
     const context = await phoneContext(h, { locale: 'tr-TR' });
     const page = await context.newPage();

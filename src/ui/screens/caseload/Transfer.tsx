@@ -4,6 +4,7 @@
  * not ours, damaged, or opened with a wrong passphrase is refused and nothing on the device changes.
  */
 import { useRef, useState } from 'preact/hooks';
+import type { I18n } from '../../../i18n';
 import { type ConflictChoice, type ImportPreview, MIN_PASSPHRASE_LENGTH } from '../../../state/caseload';
 import { useServices } from '../../context';
 import { useCaseload } from './context';
@@ -20,6 +21,14 @@ export function downloadText(text: string, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The export file's name, in the worker's language (locale key caseload.export.fileName): what it
+ * holds and the date, never anything about the household itself.
+ */
+export function exportFileName(i18n: I18n, one: boolean, date: string): string {
+  return i18n.t('caseload.export.fileName', { what: i18n.t(one ? 'caseload.export.fileOne' : 'caseload.export.fileAll'), date });
 }
 
 export function ExportForm({ id }: { id?: string }) {
@@ -42,8 +51,7 @@ export function ExportForm({ id }: { id?: string }) {
     setBusy(true);
     try {
       const text = await caseload.actions.exportFile(pass, id);
-      // named in the worker's language; never anything about the household itself
-      const filename = `rechtenverkenner-${i18n.t(id ? 'caseload.export.fileOne' : 'caseload.export.fileAll')}-${state.date.value}.json`;
+      const filename = exportFileName(i18n, id !== undefined, state.date.value);
       downloadText(text, filename);
       setDone(i18n.t('caseload.export.done', { filename }));
       setPass('');
