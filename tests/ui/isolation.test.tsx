@@ -3,7 +3,7 @@
  * its digit groups in order inside an Arabic sentence. Every string that holds a placeholder, in every
  * language, goes through the one renderer with a phone number in each placeholder.
  */
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, render, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import arApp from '../../locales/ar/app.json';
 import arRules from '../../locales/ar/rules.json';
@@ -11,6 +11,8 @@ import { createI18n, type I18n, languages, type Part, plain } from '../../src/i1
 import { loadRules } from '../fixtures/release';
 import { Rich } from '../../src/ui/components/Rich';
 import { type Services, ServicesContext } from '../../src/ui/context';
+import { singleMother } from '../fixtures/households';
+import { renderApp } from './helpers';
 
 const PHONE = '056 24 42 22';
 
@@ -94,5 +96,38 @@ describe('values inside translated sentences', () => {
     const term = container.querySelector('bdi.term') as HTMLElement;
     expect(term.getAttribute('dir')).toBe('ltr');
     expect(term.textContent).toBe('(Kortrijks Menswaardig Inkomen, KMI)');
+  });
+});
+
+describe('bracketed Latin terms on Arabic screens', () => {
+  /**
+   * A "(" that opens a Latin term, in a text laid out right to left: it must sit in a left-to-right
+   * isolate, or its brackets take the Arabic direction ("verhoogde (التعويض" / "(tegemoetkoming").
+   */
+  const loose = (root: Element) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? '';
+      // (an <option> holds text only: the browser lays out a list of choices by itself)
+      // brackets holding Arabic too take the Arabic direction by themselves: only all-Latin ones
+      if (/\([A-Za-zÀ-ÿ][^()\u0600-\u06ff]*\)/.test(text) && !n.parentElement?.closest('bdi[dir="ltr"], option')) out.push(text);
+    }
+    return out;
+  };
+
+  it.each([
+    ['#/catalogus', 'catalogue'],
+    ['#/resultaten', 'results'],
+    ['#/recht/kortrijk.sociaal-tarief', 'right'],
+    ['#/recht/federaal.verhoogde-tegemoetkoming', 'right'],
+    ['#/overzicht', 'summary'],
+  ])('isolates them on %s: titles, links and sentences alike', async (route, name) => {
+    const { container } = await renderApp({ route, answers: { ...singleMother, statuses: ['leefloon', 'verhoogde-tegemoetkoming'] }, i18n: await createI18n('ar') });
+    await waitFor(() => expect(container.querySelector(`main[data-screen="${name}"] h1`)).toBeTruthy());
+    await waitFor(() => expect(container.querySelector('main .loading')).toBeNull());
+    if (name !== 'summary') expect(container.querySelectorAll('bdi.term').length, 'some Latin terms are on the screen').toBeGreaterThan(0);
+    // a glossary term's explanation is there too, only hidden until pressed
+    expect(loose(container)).toEqual([]);
   });
 });

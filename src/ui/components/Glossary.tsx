@@ -7,6 +7,7 @@ import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useId, useMemo, useState } from 'preact/hooks';
 import type { GlossaryTerm, I18n } from '../../i18n';
 import { useServices } from '../context';
+import { Words } from './Words';
 import { ReadAloud } from './ReadAloud';
 
 /** Which text part on this screen glosses each term (the first to ask for it). */
@@ -77,7 +78,7 @@ function Term({ word, term }: { word: string; term: GlossaryTerm }) {
         {word}
       </button>
       <span id={id} class="term-text" hidden={!open}>
-        {term.text}
+        <Words text={term.text} />
         <ReadAloud text={() => term.text} />
       </span>
     </>

@@ -17,7 +17,7 @@ export type { SheetItem } from '../../state/sheet';
 import type { FollowUpItem } from '../../storage/caseload';
 import { useServices } from '../context';
 import { amountParts, dayName, documentName, providerName, rightSummary, rightTitle, stepParts } from '../../i18n/texts';
-import { Rich } from './Rich';
+import { Rich, Words } from './Rich';
 
 const FOLLOW_KEYS = {
   todo: 'caseload.follow.sheet.todo',
@@ -161,7 +161,9 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
     : null;
   return (
     <li class="handover-right" data-right={item.id} data-group={item.group}>
-      <h3 id={headingId}>{rightTitle(i18n, item.id)}</h3>
+      <h3 id={headingId}>
+        <Words text={rightTitle(i18n, item.id)} />
+      </h3>
       {(status || amount) && (
         <p class="handover-status">
           {status && (
@@ -199,7 +201,7 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
       )}
       {rule && item.group !== 'have' && (
         <p class="handover-where">
-          <strong>{i18n.t('right.where')}</strong> {providerName(i18n, providerId, provider)}
+          <strong>{i18n.t('right.where')}</strong> <Words text={providerName(i18n, providerId, provider)} />
           {provider?.address && (
             <>
               {', '}
@@ -227,7 +229,9 @@ function Place({ id, provider }: { id: string; provider: Provider | undefined })
   return (
     <div class="handover-place">
       <p>
-        <strong>{providerName(i18n, id, provider)}</strong>
+        <strong>
+          <Words text={providerName(i18n, id, provider)} />
+        </strong>
         {provider?.address && (
           <>
             <br />

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useServices } from '../context';
+import { Words } from './Rich';
 
 interface Props {
   /** the page title in words (for document.title) */
@@ -24,7 +25,7 @@ export function Heading({ title, children, focus, id }: Props) {
   }, [title, appName]);
   return (
     <h1 ref={ref} tabIndex={-1} id={id}>
-      {children ?? title}
+      {children ?? <Words text={title} />}
     </h1>
   );
 }

@@ -2,11 +2,12 @@
 import { useState } from 'preact/hooks';
 import { byCategory, categoryOrder } from '../../state/results';
 import { Heading } from '../components/Heading';
+import { Rich, Words } from '../components/Rich';
 import { DomainIcon } from '../components/icons';
 import { Loading } from '../components/Loading';
 import { useServices } from '../context';
 import { paths } from '../router';
-import { categoryName, rightSummary, rightTitle } from '../../i18n/texts';
+import { categoryName, rightSummaryParts, rightTitle } from '../../i18n/texts';
 
 export function Catalogue() {
   const { state, i18n } = useServices();
@@ -22,9 +23,11 @@ export function Catalogue() {
     <li key={r.id} class="result">
       <a class="result-title" href={paths.right(r.id)}>
         {order === 'az' && <DomainIcon domain={r.category} class="icon-inline" />}
-        {r.title}
+        <Words text={r.title} />
       </a>
-      <p>{rightSummary(i18n, r.id)}</p>
+      <p>
+        <Rich parts={rightSummaryParts(i18n, r.id)} />
+      </p>
     </li>
   );
 

@@ -16,7 +16,7 @@ import { ShareLink } from '../components/ShareLink';
 import { useServices } from '../context';
 import { LocalRightsNotice } from '../components/Municipality';
 import { paths } from '../router';
-import { Rich } from '../components/Rich';
+import { Rich, Words } from '../components/Rich';
 import {
   amountParts,
   categoryName,
@@ -143,7 +143,7 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
     <li class="result" data-right={r.id} data-status={r.status} ref={ref}>
       <div class="result-head">
         <a class="result-title" href={paths.right(r.id)}>
-          {title}
+          <Words text={title} />
         </a>
         <ReadAloud label={i18n.t('readAloud.readItem', { title })} text={() => readableText(ref.current)} />
       </div>
@@ -177,7 +177,9 @@ function ResultItem({ result: r, section }: { result: Result; section: Section }
               <p>{i18n.t('results.bring')}</p>
               <ul class="bring">
                 {rule.documents.map((d) => (
-                  <li key={d}>{documentName(i18n, d)}</li>
+                  <li key={d}>
+                    <Words text={documentName(i18n, d)} />
+                  </li>
                 ))}
               </ul>
             </>

@@ -14,7 +14,7 @@ import { WhoGets } from '../components/WhoGets';
 import { useServices } from '../context';
 import { aboutHousehold, checkSentences, explainContext } from '../../i18n/explain';
 import { paths } from '../router';
-import { Rich } from '../components/Rich';
+import { Rich, Words } from '../components/Rich';
 import {
   amountParts,
   categoryName,
@@ -108,7 +108,9 @@ export function Right({ id }: { id: string }) {
           <h2 id="documents">{i18n.t('right.documents')}</h2>
           <ul class="documents">
             {rule.documents.map((d) => (
-              <li key={d}>{documentName(i18n, d)}</li>
+              <li key={d}>
+                <Words text={documentName(i18n, d)} />
+              </li>
             ))}
           </ul>
         </section>
@@ -227,8 +229,14 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
       : i18n.t('hours.closed');
   return (
     <div class="provider">
-      <p class="provider-name">{name}</p>
-      {description && <p>{description}</p>}
+      <p class="provider-name">
+        <Words text={name} />
+      </p>
+      {description && (
+        <p>
+          <Words text={description} />
+        </p>
+      )}
       {provider?.address && (
         <p>
           <span class="label">{i18n.t('right.address')}:</span> <bdi>{provider.address}</bdi>

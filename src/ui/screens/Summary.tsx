@@ -5,6 +5,7 @@ import { useServices } from '../context';
 import { MunicipalityChoice } from '../components/Municipality';
 import { paths } from '../router';
 import { answerText, questionLabel } from '../../i18n/texts';
+import { Words } from '../components/Words';
 
 export function Summary() {
   const { state, i18n, router } = useServices();
@@ -35,7 +36,7 @@ export function Summary() {
                 <div class="summary-row" key={q.key}>
                   <dt>{label}</dt>
                   <dd class={skipped ? 'summary-value skipped' : 'summary-value'}>
-                    {skipped ? i18n.t('summary.skipped') : answerText(i18n, q, answers[q.key])}
+                    {skipped ? i18n.t('summary.skipped') : <Words text={answerText(i18n, q, answers[q.key])} />}
                   </dd>
                   <dd class="summary-action">
                     <button

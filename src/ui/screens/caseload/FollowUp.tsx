@@ -6,6 +6,7 @@
 import type { Ruleset } from '../../../engine';
 import type { AppKey } from '../../../i18n';
 import { FOLLOW_UP_STATES, type FollowUpItem, type FollowUpState, NOTE_MAX_LENGTH, withState } from '../../../state/caseload';
+import { Words } from '../../components/Rich';
 import { useServices } from '../../context';
 import { rightTitle } from '../../../i18n/texts';
 
@@ -68,7 +69,9 @@ function FollowItem({
   const decided = item.state === 'granted' || item.state === 'refused';
   return (
     <li class="follow-item" data-right={item.rightId} data-state={item.state}>
-      <h3 id={`${base}-title`}>{title}</h3>
+      <h3 id={`${base}-title`}>
+        <Words text={title} />
+      </h3>
       {!known && <p class="hint">{i18n.t('caseload.follow.gone')}</p>}
       <div class="follow-fields">
         <div class="field">

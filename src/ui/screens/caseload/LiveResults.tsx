@@ -2,6 +2,7 @@
 import type { Result } from '../../../engine';
 import type { Section } from '../../../state/results';
 import { amountText, rightTitle, sectionTitle } from '../../../i18n/texts';
+import { Words } from '../../components/Rich';
 import { useServices } from '../../context';
 import { useCaseload } from './context';
 
@@ -44,7 +45,9 @@ export function LiveResults({ followed, onFollow }: { followed: ReadonlySet<stri
     const amount = amountText(i18n, r);
     return (
       <li key={r.id} class="live-result" data-right={r.id} data-status={r.status}>
-        <span class="live-title">{title}</span>
+        <span class="live-title">
+          <Words text={title} />
+        </span>
         {amount && <span class="live-amount"> · {amount}</span>}
         {r.over !== undefined && <span class="live-amount"> · {i18n.t('caseload.results.over', { over: i18n.money(r.over) })}</span>}
         {canFollow &&
