@@ -209,3 +209,42 @@ describe('notices never cover a control or a QR code', () => {
     await context.close();
   });
 });
+
+describe('Dutch terms in Arabic titles on a small phone', () => {
+  for (const width of [390, 320]) {
+    it(`flow with the words at ${width} px: no term set beside a title as a block, nothing off screen`, async () => {
+      const context = await phone({ width, locale: 'ar', serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${h.url}#/catalogus`);
+      await waitForScreen(page, 'catalogue');
+      const terms = await page.evaluate(() =>
+        [...document.querySelectorAll('main bdi.term')].map((t) => {
+          const rects = [...t.getClientRects()];
+          const line = Number.parseFloat(getComputedStyle(t.parentElement as Element).lineHeight);
+          const first = t.textContent?.indexOf('(') ?? -1;
+          return {
+            text: t.textContent ?? '',
+            dir: t.getAttribute('dir'),
+            fragments: rects.length,
+            tallest: Math.max(...rects.map((r) => r.height)),
+            line,
+            right: Math.max(...rects.map((r) => r.right)),
+            left: Math.min(...rects.map((r) => r.left)),
+            opensFirst: first === 0,
+          };
+        }),
+      );
+      assert.ok(terms.length >= 5, `Dutch terms in the Arabic catalogue: ${terms.length}`);
+      const viewport = await page.evaluate(() => document.documentElement.clientWidth);
+      for (const t of terms) {
+        assert.equal(t.dir, 'ltr', `${t.text} is laid out left to right`);
+        assert.ok(t.opensFirst, `${t.text} holds its own brackets`);
+        // a piece of a term one line high: a term wrapped as a block would be two lines high beside the title
+        assert.ok(t.tallest <= t.line * 1.5, `${t.text} stands as a block ${t.tallest} px high (a line is ${t.line} px)`);
+        assert.ok(t.left >= 0 && t.right <= viewport, `${t.text} lies off the screen: ${t.left}..${t.right} of ${viewport}`);
+      }
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport, 'the page does not scroll sideways');
+      await context.close();
+    });
+  }
+});

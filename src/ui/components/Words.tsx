@@ -12,6 +12,9 @@ import { useServices } from '../context';
 /** a bracketed run that starts with a Latin letter, in a sentence of another script */
 export const LATIN_BRACKETS = /\([A-Za-zÀ-ÿ][^()\u0600-\u06ff]*\)/g;
 
+/** a term this long or shorter ("(sociaal tarief)") fits a line of a 320 px screen: it is not broken */
+const SHORT = 20;
+
 export type Gloss = (text: string, owner: string) => ComponentChildren;
 
 /** Text as is: no glossary buttons (a title is often a link, and a button cannot sit in a link). */
@@ -24,7 +27,7 @@ export function isolateTerms(text: string, rtl: boolean, owner: string, gloss: G
   for (const m of text.matchAll(LATIN_BRACKETS)) {
     if (m.index > at) out.push(gloss(text.slice(at, m.index), `${owner}-${at}`));
     out.push(
-      <bdi key={`${owner}-${m.index}`} dir="ltr" class="term">
+      <bdi key={`${owner}-${m.index}`} dir="ltr" class={m[0].length <= SHORT ? 'term term-short' : 'term'}>
         {gloss(m[0], `${owner}-${m.index}`)}
       </bdi>,
     );
@@ -34,9 +37,13 @@ export function isolateTerms(text: string, rtl: boolean, owner: string, gloss: G
   return out;
 }
 
-/** A translated text without values (a right's title, a name, a heading), its Latin terms isolated. */
+/**
+ * A translated text without values (a right's title, a name, a heading), its Latin terms isolated.
+ * In one <span> when it has parts: a title link is a flex box, which would set each part apart.
+ */
 export function Words({ text }: { text: string }) {
   const { i18n } = useServices();
   const owner = useId();
-  return <>{isolateTerms(text, directionOf(i18n.language.value) === 'rtl', owner, plain)}</>;
+  const parts = isolateTerms(text, directionOf(i18n.language.value) === 'rtl', owner, plain);
+  return Array.isArray(parts) ? <span>{parts}</span> : <>{parts}</>;
 }
