@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { amountsUpdated, ENGINE_VERSION, loadWithBuiltInSchemas, type Manifest, RulesetError } from '../engine';
+import { amountsUpdated, ENGINE_VERSION, loadWithBuiltInSchemas, type Manifest, missingTexts, RulesetError } from '../engine';
 import { openRelease, type Release, type ReleaseManifest } from '../rules/release';
 import { RULES_DIR, readRuleFiles } from './load-rules';
 
@@ -60,11 +60,28 @@ export function buildRelease(rulesDir = RULES_DIR, localesDir = join(dirname(rul
   }
   const changelog = join(rulesDir, 'CHANGELOG.md');
   if (existsSync(changelog)) files.set('CHANGELOG.md', readFileSync(changelog));
+  const locales: Record<string, unknown> = {};
   if (existsSync(localesDir)) {
     for (const lang of readdirSync(localesDir).sort()) {
       const texts = join(localesDir, lang, 'rules.json');
-      if (existsSync(texts)) files.set(`locales/${lang}/rules.json`, readFileSync(texts));
+      if (!existsSync(texts)) continue;
+      files.set(`locales/${lang}/rules.json`, readFileSync(texts));
+      try {
+        locales[lang] = JSON.parse(readFileSync(texts, 'utf8'));
+      } catch (e) {
+        throw new RulesetError([{ file: `locales/${lang}/rules.json`, field: '', expected: `valid JSON (${(e as Error).message})` }]);
+      }
     }
+  }
+  // every text the rules name, in every language on its own (not only the keys Dutch has)
+  const missing = missingTexts(ruleset, locales);
+  if (missing.length) {
+    throw new RulesetError(
+      missing.map((m) => {
+        const [lang, key] = m.split(': ') as [string, string];
+        return { file: `locales/${lang}/rules.json`, field: `/${key.split('.').join('/')}`, expected: `a text: the rules name "${key}"` };
+      }),
+    );
   }
   const source = ruleset.manifest;
   const manifest: ReleaseManifest = {

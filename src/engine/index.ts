@@ -1,6 +1,7 @@
 /** The engine's public surface: load a ruleset, evaluate a household at a date, find what is missing. */
 export { answersSchemaFrom, migrateAnswers, renameAnswers, renamedKeys, unknownAnswerKeys } from './answers';
 export { isRealDate } from './dates';
+export { missingTexts, textKeysOf } from './text-keys';
 export {
   amountAt,
   amountsUpdated,
