@@ -71,7 +71,7 @@ describe('a release is not built when', () => {
     cpSync(LOCALES, join(dir, 'locales'), { recursive: true });
     return dir;
   };
-  const edit = (file: string, change: (data: Record<string, never>) => void) => {
+  const edit = (file: string, change: (data: Record<string, unknown>) => void) => {
     const data = JSON.parse(readFileSync(file, 'utf8'));
     change(data);
     writeFileSync(file, JSON.stringify(data, null, 2));
@@ -98,7 +98,7 @@ describe('a release is not built when', () => {
       Object.assign(r, { category: 'sport', provider: 'sportdienst' });
     });
     edit(join(dir, 'rules/rights/kortrijk.taxibon/rule.json'), (r) => {
-      (r as { outcomes: { when: unknown }[] }).outcomes[0]!.when = { '==': [{ var: 'ownsBicycle' }, true] };
+      (r as unknown as { outcomes: { when: unknown }[] }).outcomes[0]!.when = { '==': [{ var: 'ownsBicycle' }, true] };
     });
     const message = refusal(dir);
     expect(message).toContain('rights/federaal.nmbs-kortingkaart/rule.json /category: expected a category of categories.json, found "sport"');
