@@ -33,10 +33,9 @@ export function carryOver(questions: readonly Question[], held: Held): (Held & {
   return { answers: fixed?.answers ?? answers, drafts: fixed?.drafts ?? drafts, skipped, history, repaired: fixed !== null };
 }
 
-/** A caseload household under these questions (its answers and its questionnaire progress). */
+/** A caseload household under these questions (its facts: answers, drafts, skips, history). */
 export function carryOverHousehold(questions: readonly Question[], h: CaseHousehold): CaseHousehold {
-  const p = h.progress ?? { skipped: [], history: [], drafts: {} };
-  const next = carryOver(questions, { answers: h.answers, drafts: p.drafts, skipped: p.skipped, history: p.history });
+  const next = carryOver(questions, h);
   if (!next) return h;
-  return { ...h, answers: next.answers, progress: { skipped: [...next.skipped], history: [...next.history], drafts: next.drafts } };
+  return { ...h, answers: next.answers, drafts: next.drafts, skipped: [...next.skipped], history: [...next.history] };
 }

@@ -12,11 +12,11 @@ import { Validator } from '@cfworker/json-schema';
 import { isRealDate } from '../engine/dates';
 import { validateWith } from '../engine/schema-messages';
 import type { Answers, IsoDate, Status } from '../engine/types';
-import type { QuestionnaireProgress } from './index';
+import type { HouseholdFacts } from './index';
 import { type Migrations, NewerFormatError, RecordFormatError, upgradeRecord } from './migrate';
 import schema from './schema/case-household.schema.json';
 
-export const CASE_RECORD_VERSION = 1;
+export const CASE_RECORD_VERSION = 2;
 export const NAME_MAX_LENGTH = 80;
 export const NOTE_MAX_LENGTH = 500;
 
@@ -47,7 +47,11 @@ export interface VisitSnapshot {
   statuses: Record<string, Status>;
 }
 
-export interface CaseHousehold {
+/**
+ * One household of the caseload: the household's facts (answers, skipped, history, drafts: the same
+ * HouseholdFacts as the resident's saved record, src/storage/index.ts) with what the worker keeps.
+ */
+export interface CaseHousehold extends HouseholdFacts {
   v: typeof CASE_RECORD_VERSION;
   /** random, never derived from the person */
   id: string;
@@ -58,12 +62,8 @@ export interface CaseHousehold {
   updatedAt: string;
   /** the day of the last home visit, null before the first one */
   lastVisit: IsoDate | null;
-  /** household facts (DOMAIN.md keys); a missing key is "not answered" (as in HouseholdFacts) */
-  answers: Answers;
   followUp: FollowUpItem[];
   lastResults: VisitSnapshot | null;
-  /** where the quick entry was left: skipped, history, drafts (as in HouseholdFacts) */
-  progress?: QuestionnaireProgress;
 }
 
 /** What a list of households shows: nothing more is decrypted into the UI than needed. */
@@ -78,7 +78,7 @@ export interface HouseholdSummary {
   rulesVersion: string | null;
 }
 
-export type { QuestionnaireProgress } from './index';
+export type { HouseholdFacts } from './index';
 export { NewerFormatError, RecordFormatError as CaseFormatError } from './migrate';
 
 export type NameProblem = 'empty' | 'too-long' | 'national-number';
@@ -110,6 +110,9 @@ export function newCaseHousehold(init: { id: string; name: string; now: Date; an
     updatedAt: at,
     lastVisit: null,
     answers: structuredClone(init.answers ?? {}),
+    skipped: [],
+    history: [],
+    drafts: {},
     followUp: [],
     lastResults: null,
   };
@@ -205,7 +208,12 @@ export function summarize(h: CaseHousehold): HouseholdSummary {
 export type CaseMigrations = Migrations;
 
 export const CASE_MIGRATIONS: CaseMigrations = {
-  // 1: (r) => ({ ...r, v: 2, … }),
+  // 1 → 2: the facts lie flat, as in the resident's record (HouseholdFacts), instead of under an
+  // optional `progress`.
+  1: ({ progress, ...r }) => {
+    const p = (progress ?? {}) as Record<string, unknown>;
+    return { ...r, v: 2, skipped: p.skipped ?? [], history: p.history ?? [], drafts: p.drafts ?? {} };
+  },
 };
 
 /** Brings a raw record up to `target`; throws NewerFormatError or CaseFormatError. */
@@ -254,10 +262,6 @@ export function parseCaseHousehold(raw: unknown, migrations: CaseMigrations = CA
   if (household.lastResults) {
     const { rulesVersion, date, statuses } = household.lastResults;
     household.lastResults = { rulesVersion, date, statuses };
-  }
-  if (household.progress) {
-    const { skipped, history, drafts } = household.progress;
-    household.progress = { skipped, history, drafts };
   }
   return household;
 }

@@ -19,9 +19,9 @@ export interface QuestionnaireProgress {
 }
 
 /**
- * A household's facts and where its questionnaire was left: the resident's saved record is this
- * with an id and version; a caseload household (src/storage/caseload.ts) keeps the same answers and
- * progress inside its encrypted record.
+ * A household's facts and where its questionnaire was left: the one household record type. The
+ * resident's saved record is this with an id, a version and a revision; a caseload household
+ * (src/storage/caseload.ts) is this with a name, a follow-up list and its visits, encrypted.
  */
 export interface HouseholdFacts extends QuestionnaireProgress {
   /** household facts (DOMAIN.md keys); a missing key is "not answered" */

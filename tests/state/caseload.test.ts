@@ -88,7 +88,7 @@ describe('the caseload state', () => {
     // typed wrong: the answer goes, the draft stays as typed
     state.actions.type(question(state, 'netMonthlyIncome'), 'veel', 'nl');
     expect(state.household.value?.answers).not.toHaveProperty('netMonthlyIncome');
-    expect(state.household.value?.progress?.drafts).toEqual({ netMonthlyIncome: 'veel' });
+    expect(state.household.value?.drafts).toEqual({ netMonthlyIncome: 'veel' });
     state.actions.follow({ rightId: 'kortrijk.pamperbank', state: 'todo', note: '' });
     state.actions.recordVisit();
     expect(state.visitRecorded.value).toBe(true);
@@ -101,7 +101,7 @@ describe('the caseload state', () => {
     await next.actions.open(id);
     const h = next.household.value;
     expect(h?.answers).toEqual({ adults: 1, children: [{ age: 0 }], statuses: [] });
-    expect(h?.progress?.drafts).toEqual({ netMonthlyIncome: 'veel' });
+    expect(h?.drafts).toEqual({ netMonthlyIncome: 'veel' });
     expect(h?.followUp).toEqual([{ rightId: 'kortrijk.pamperbank', state: 'todo', note: '' }]);
     expect(h?.lastVisit).toBe(DATE);
     await next.actions.loadList();

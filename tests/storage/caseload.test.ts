@@ -110,12 +110,22 @@ describe('record format', () => {
   });
 
   it('runs the migration hook step by step and refuses records from a newer version', () => {
-    const v1 = { ...fresh() } as Record<string, unknown>;
-    const migrated = upgradeCaseRecord(v1, { 1: (r) => ({ ...r, v: 2, household: 'x' }), 2: (r) => ({ ...r, v: 3 }) }, 3);
-    expect(migrated).toMatchObject({ v: 3, household: 'x', name: 'Familie Janssens' });
-    expect(v1.v).toBe(1); // the input is not changed
-    expect(() => upgradeCaseRecord(v1, {}, 2)).toThrow(CaseFormatError);
-    expect(() => upgradeCaseRecord({ ...v1, v: CASE_RECORD_VERSION + 1 })).toThrow(NewerFormatError);
+    const v = CASE_RECORD_VERSION;
+    const current = { ...fresh() } as Record<string, unknown>;
+    const steps = { [v]: (r: Record<string, unknown>) => ({ ...r, v: v + 1, household: 'x' }), [v + 1]: (r: Record<string, unknown>) => ({ ...r, v: v + 2 }) };
+    expect(upgradeCaseRecord(current, steps, v + 2)).toMatchObject({ v: v + 2, household: 'x', name: 'Familie Janssens' });
+    expect(current.v).toBe(v); // the input is not changed
+    expect(() => upgradeCaseRecord(current, {}, v + 1)).toThrow(CaseFormatError);
+    expect(() => upgradeCaseRecord({ ...current, v: v + 1 })).toThrow(NewerFormatError);
+  });
+
+  it('reads a record of version 1 (the facts under an optional progress) with the facts flat, as the resident record holds them', () => {
+    const { skipped: _s, history: _h, drafts: _d, ...rest } = fresh();
+    const v1 = { ...rest, v: 1, progress: { skipped: ['debts'], history: ['adults', 'debts'], drafts: { age: 'zestig' } } };
+    expect(parseCaseHousehold(v1)).toEqual({ ...fresh(), skipped: ['debts'], history: ['adults', 'debts'], drafts: { age: 'zestig' } });
+    const { progress: _p, ...without } = v1;
+    expect(parseCaseHousehold(without)).toEqual(fresh());
+    expect(() => parseCaseHousehold({ ...v1, progress: { ...v1.progress, skipped: 'debts' } })).toThrow(/\/skipped: expected a list/);
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { deriveKey, sealJson, utf8 } from '../../src/share/crypto';
-import { recordVisit, setFollowUp } from '../../src/storage/caseload';
+import { CASE_RECORD_VERSION, recordVisit, setFollowUp } from '../../src/storage/caseload';
 import {
   type CaseHousehold,
   createMemoryVaultAdapter,
@@ -276,10 +276,10 @@ describe('households', () => {
     const { vault, adapter } = setup();
     await vault.setUp(PASS);
     const { janssens } = await twoHouseholds(vault);
-    // What a future app version would write: the same key, record format 2.
+    // What a future app version would write: the same key, the next record format.
     const meta = (await adapter.get('meta', 'vault')) as { salt: Uint8Array<ArrayBuffer>; iterations: number };
     const key = await deriveKey(PASS, meta.salt, meta.iterations);
-    const sealed = await sealJson(key, { ...janssens, v: 2, newField: 1 }, utf8(`kortrijk-rechtenverkenner/vault|household|${janssens.id}`));
+    const sealed = await sealJson(key, { ...janssens, v: CASE_RECORD_VERSION + 1, newField: 1 }, utf8(`kortrijk-rechtenverkenner/vault|household|${janssens.id}`));
     await adapter.write([{ op: 'put', store: 'households', key: janssens.id, value: { id: janssens.id, ...sealed } }]);
     const before = await dump(adapter);
 

@@ -93,7 +93,7 @@ describe('the caseload', () => {
       const saved = await vault.get(h.id);
       expect(saved.answers).toMatchObject({ adults: 1, statuses: [], children: [{ age: 0 }] });
       expect(saved.answers.netMonthlyIncome).toBeUndefined();
-      expect(saved.progress?.drafts).toEqual({ netMonthlyIncome: '19x0' });
+      expect(saved.drafts).toEqual({ netMonthlyIncome: '19x0' });
     });
   });
 

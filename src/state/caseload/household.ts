@@ -98,16 +98,14 @@ export function createOpenHousehold(options: {
     queue.push(next);
   };
 
-  const factsOf = (h: CaseHousehold): Facts => ({
-    answers: h.answers,
-    skipped: h.progress?.skipped ?? [],
-    history: h.progress?.history ?? [],
-    drafts: h.progress?.drafts ?? {},
-  });
+  // A caseload household holds its facts as the resident's record does (HouseholdFacts).
+  const factsOf = (h: CaseHousehold): Facts => h;
   const withFacts = (h: CaseHousehold, f: Facts): CaseHousehold => ({
     ...h,
     answers: f.answers,
-    progress: { skipped: [...f.skipped], history: [...f.history], drafts: f.drafts },
+    skipped: [...f.skipped],
+    history: [...f.history],
+    drafts: f.drafts,
   });
 
   const results = computed(() => {

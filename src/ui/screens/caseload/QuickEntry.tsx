@@ -38,7 +38,7 @@ export function QuickEntry() {
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const h = caseload.household.value;
   const answers = h?.answers ?? {};
-  const drafts = h?.progress?.drafts ?? {};
+  const drafts = h?.drafts ?? {};
   const shown = caseload.questions.value;
 
   return (
