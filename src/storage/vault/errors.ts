@@ -37,26 +37,6 @@ export type VaultErrorCode =
   /** import with onConflict 'fail' met households that exist (`detail`: their ids, comma-separated) */
   | 'conflict';
 
-export const VAULT_ERROR_CODES: readonly VaultErrorCode[] = [
-  'crypto-unavailable',
-  'storage-unavailable',
-  'storage-full',
-  'storage-failed',
-  'not-set-up',
-  'already-set-up',
-  'weak-passphrase',
-  'wrong-passphrase',
-  'locked',
-  'not-found',
-  'invalid-name',
-  'invalid-household',
-  'damaged',
-  'newer-format',
-  'foreign-file',
-  'damaged-file',
-  'conflict',
-];
-
 export class VaultError extends Error {
   constructor(
     readonly code: VaultErrorCode,
