@@ -16,7 +16,14 @@ export interface Formatters {
   amount(value: number, unit: string | undefined): string;
   /** a list in the language's own words and marks (Intl.ListFormat): "a, b en c", "a، b و c" */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction' | 'unit'): string;
+  /** parts of one thing, without "and" (a name, an address, a phone): with the language's comma, "a، b" */
+  separate(items: readonly string[]): string;
+  /** that comma with its space, to put between two parts laid out apart */
+  comma(): string;
 }
+
+/** the comma of languages written in Arabic script; the others write "," */
+const ARABIC_SCRIPT = new Set(['ar', 'fa', 'ur', 'ps', 'ckb']);
 
 export function createFormatters(lang: string): Formatters {
   const locale = intlLocale(lang);
@@ -24,6 +31,7 @@ export function createFormatters(lang: string): Formatters {
   const cents = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const comma = ARABIC_SCRIPT.has(lang.split('-')[0] as string) ? '\u060c ' : ', ';
   const money = (euros: number) => (Number.isInteger(euros) ? whole : cents).format(euros);
   return {
     money,
@@ -33,6 +41,8 @@ export function createFormatters(lang: string): Formatters {
       return dateFormat.format(new Date(y, m - 1, d));
     },
     list: (items, type = 'conjunction') => new Intl.ListFormat(locale, { type, style: 'long' }).format(items),
+    separate: (items) => items.join(comma),
+    comma: () => comma,
     amount(value, unit) {
       if (isMoneyUnit(unit)) return money(value);
       if (unit?.startsWith('percent')) return percent.format(value / 100);

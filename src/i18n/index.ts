@@ -223,6 +223,8 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     date: (iso) => formatters.date(iso),
     amount: (value, unit) => formatters.amount(value, unit),
     list: (items, type) => formatters.list(items, type),
+    separate: (items) => formatters.separate(items),
+    comma: () => formatters.comma(),
     setRuleParameters(source) {
       parameterSource.value = source;
     },

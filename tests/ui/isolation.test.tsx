@@ -122,6 +122,7 @@ describe('bracketed Latin terms on Arabic screens', () => {
     ['#/recht/kortrijk.sociaal-tarief', 'right'],
     ['#/recht/federaal.verhoogde-tegemoetkoming', 'right'],
     ['#/overzicht', 'summary'],
+    ['#/blad', 'sheet'],
   ])('isolates them on %s: titles, links and sentences alike', async (route, name) => {
     const { container } = await renderApp({ route, answers: { ...singleMother, statuses: ['leefloon', 'verhoogde-tegemoetkoming'] }, i18n: await createI18n('ar') });
     await waitFor(() => expect(container.querySelector(`main[data-screen="${name}"] h1`)).toBeTruthy());
@@ -129,5 +130,13 @@ describe('bracketed Latin terms on Arabic screens', () => {
     if (name !== 'summary') expect(container.querySelectorAll('bdi.term').length, 'some Latin terms are on the screen').toBeGreaterThan(0);
     // a glossary term's explanation is there too, only hidden until pressed
     expect(loose(container)).toEqual([]);
+    // and no Latin comma or semicolon joins Arabic parts (a list, a name and an address): only inside a
+    // value of its own (a Dutch address keeps its comma), or a figure's group mark (1,950 €)
+    const latin: string[] = [];
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (/(?<!\d)[,;]|[,;](?!\d)/.test(n.textContent ?? '') && !n.parentElement?.closest('bdi, option, [lang="nl"]')) latin.push(n.textContent ?? '');
+    }
+    expect(latin).toEqual([]);
   });
 });

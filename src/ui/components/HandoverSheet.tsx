@@ -68,7 +68,7 @@ export function HandoverSheet({ ruleset, providerOf, askAt, answers, items, date
     const p = id === undefined ? undefined : ruleset.providers[id];
     return !!p && !!(p.address || p.phone || p.hours?.length);
   });
-  const contactText = contact && (contact.name || contact.phone) ? [contact.name, contact.phone].filter(Boolean).join(', ') : null;
+  const contactText = contact && (contact.name || contact.phone) ? i18n.separate([contact.name, contact.phone].filter((x): x is string => !!x)) : null;
   return (
     <article class="handover" aria-labelledby="handover-title">
       <header class="handover-head">
@@ -180,7 +180,11 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
           <Rich parts={i18n.tParts('share.sheet.note', { note })} />
         </p>
       )}
-      {item.group !== 'have' && summary && <p>{summary}</p>}
+      {item.group !== 'have' && summary && (
+        <p>
+          <Words text={summary} />
+        </p>
+      )}
       {item.group === 'apply' && rule && rule.steps.length > 0 && (
         <>
           <h4>{i18n.t('right.steps')}</h4>
@@ -196,7 +200,7 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
       {item.documents.length > 0 && (
         <p class="handover-documents">
           <strong>{i18n.t('right.documents')}</strong>{' '}
-          {i18n.list(item.documents.map((d) => documentName(i18n, d)), 'unit')}
+          <Words text={i18n.list(item.documents.map((d) => documentName(i18n, d)), 'unit')} />
         </p>
       )}
       {rule && item.group !== 'have' && (
@@ -204,7 +208,7 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
           <strong>{i18n.t('right.where')}</strong> <Words text={providerName(i18n, providerId, provider)} />
           {provider?.address && (
             <>
-              {', '}
+              {i18n.comma()}
               <bdi>{provider.address}</bdi>
             </>
           )}
@@ -213,7 +217,7 @@ function SheetRight({ item, ruleset, providerOf, askAt: askAtId }: { item: Sheet
               {'. '}
               <Rich
                 parts={i18n.tParts('share.sheet.noAddress', {
-                  place: [providerName(i18n, askAtId, askAt), askAt.address, askAt.phone].filter(Boolean).join(', '),
+                  place: i18n.separate([providerName(i18n, askAtId, askAt), askAt.address, askAt.phone].filter((x): x is string => !!x)),
                 })}
               />
             </>

@@ -124,7 +124,10 @@ export function Right({ id }: { id: string }) {
         <ul class="sources">
           {rule.sources.map((s) => (
             <li key={s.title}>
-              {s.url ? <a href={s.url}>{s.title}</a> : s.title}{' '}
+              {/* a source is a Dutch document: named in Dutch, laid out left to right in any language */}
+              <bdi dir="ltr" lang="nl">
+                {s.url ? <a href={s.url}>{s.title}</a> : s.title}
+              </bdi>{' '}
               <span class="source-date">
                 (<Rich parts={i18n.tParts('right.sourceRead', { date: i18n.date(s.read) })} />)
               </span>
