@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { singleMother } from '../fixtures/households';
+import { answerAll } from './flow';
 import { type Harness, PHONE, startHarness, waitForOfflineReady, waitForScreen } from './harness';
 
 let h: Harness;
@@ -247,4 +249,30 @@ describe('Dutch terms in Arabic titles on a small phone', () => {
       await context.close();
     });
   }
+});
+
+describe('the hand-over sheet on paper', () => {
+  it('keeps every hard word of its sentences: a word that is a button on screen is printed as a word', async () => {
+    const context = await phone({ locale: 'nl-BE', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${h.url}#/vragen`);
+    await page.waitForSelector('form[data-question]');
+    await answerAll(page, { ...singleMother, statuses: ['leefloon'] });
+    await waitForScreen(page, 'results');
+    await page.evaluate(() => {
+      location.hash = '#/blad';
+    });
+    await page.waitForSelector('.handover');
+    const words = await page.locator('.handover .term-button').allInnerTexts();
+    assert.ok(words.length >= 3, `hard words on the sheet: ${words.join(', ')}`);
+    const onScreen = await page.locator('.handover ol').allInnerTexts();
+    await page.emulateMedia({ media: 'print' });
+    const onPaper = await page.locator('.handover ol').allInnerTexts();
+    for (const [i, button] of (await page.locator('.handover .term-button').all()).entries()) {
+      assert.ok(await button.isVisible(), `"${words[i]}" is printed`);
+    }
+    // the steps read the same on paper as on screen (an explanation opened on screen is not printed)
+    assert.deepEqual(onPaper, onScreen);
+    await context.close();
+  });
 });
