@@ -283,8 +283,9 @@ describe('the caseload', () => {
     const sealed = await sealJson(key, { ...h, lastVisit: 'gisteren' }, utf8(`kortrijk-rechtenverkenner/vault|household|${h.id}`));
     await adapter.write([{ op: 'put', store: 'households', key: h.id, value: { id: h.id, ...sealed } }]);
     await renderInMode({ route: `#/hulpverlener/gezin/${h.id}`, mode: { vault } });
+    await screen.findByRole('heading', { level: 1, name: 'Dit gezin kan niet geopend worden' });
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Een deel van de gegevens van dit gezin is beschadigd en kan niet gelezen worden. Het gaat om het veld /lastVisit.',
+      'Een deel van de gegevens van dit gezin is beschadigd en kan niet gelezen worden. Het gaat om het veld \u2066/lastVisit\u2069.',
     );
     expect(screen.getAllByRole('link', { name: 'Naar alle gezinnen' }).length).toBeGreaterThan(0);
   });

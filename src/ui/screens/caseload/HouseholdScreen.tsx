@@ -96,11 +96,12 @@ export function HouseholdScreen({ id }: { id: string }) {
 
 function NotOpened({ error }: { error: unknown }) {
   const { i18n } = useServices();
+  const notFound = isVaultError(error, 'not-found');
   return (
     <>
-      <Heading title={i18n.t('caseload.household.notFound')} />
+      <Heading title={i18n.t(notFound ? 'caseload.household.notFound' : 'caseload.household.notOpened')} />
       <p class="notice notice-error" role="alert">
-        {isVaultError(error, 'not-found') ? i18n.t('caseload.household.notFoundText') : vaultErrorText(i18n, error)}
+        {notFound ? i18n.t('caseload.household.notFoundText') : vaultErrorText(i18n, error)}
       </p>
       <p>
         <a class="tap-link" href={paths.caseload}>

@@ -42,9 +42,10 @@ export function vaultErrorText(i18n: I18n, e: unknown, overrides: Partial<Record
   if (e.code === 'invalid-name' && e.detail && e.detail in NAME_PROBLEM_KEYS) {
     return i18n.t(NAME_PROBLEM_KEYS[e.detail as NameProblem]);
   }
-  // A damaged record or file names the field at fault, so that support can find it.
+  // A damaged record or file names the field at fault, so that support can find it. The field is a
+  // path (/followUp/0/state): isolated, so that it reads left to right in an Arabic sentence too.
   if (e.field && (e.code === 'damaged' || e.code === 'damaged-file')) {
-    return i18n.t(e.code === 'damaged' ? 'caseload.errors.damagedField' : 'caseload.errors.damagedFileField', { field: e.field });
+    return i18n.t(e.code === 'damaged' ? 'caseload.errors.damagedField' : 'caseload.errors.damagedFileField', { field: `\u2066${e.field}\u2069` });
   }
   return i18n.t(overrides[e.code] ?? VAULT_ERROR_KEYS[e.code]);
 }
