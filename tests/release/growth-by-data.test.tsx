@@ -173,6 +173,18 @@ describe('a new domain, question, municipality and right, added as data alone', 
     expect(state.results.value.map((r) => r.id)).not.toContain(NEW.right);
     state.actions.chooseMunicipality(NEW.municipality);
     expect(state.missing.value).toContain(NEW.question);
+    // "I don't know" on everything before it: then the questionnaire asks the new question, in its words
+    for (let i = 0; i < 30 && state.currentQuestion.value && state.currentQuestion.value.key !== NEW.question; i++) {
+      state.actions.skip(state.currentQuestion.value.key);
+    }
+    expect(state.currentQuestion.value?.key).toBe(NEW.question);
+    const i18n = await createI18n('nl');
+    i18n.setRuleParameters(state.parameterValues);
+    window.location.hash = '#/vragen';
+    const router = createRouter(window);
+    const { container } = render(<App services={{ state, i18n, pwa: createPwa(), router }} />);
+    await screen.findByText(TEXTS.nl!.label);
+    expect(container.textContent).toContain(TEXTS.nl!.help);
     state.actions.answer(NEW.question, true);
     expect(state.results.value.find((r) => r.id === NEW.right)?.status).toBe('eligible');
     expect(state.sections.value?.eligible.map((g) => g.category)).toContain(NEW.category);
@@ -187,11 +199,7 @@ describe('a new domain, question, municipality and right, added as data alone', 
     for (const lang of Object.keys(TEXTS)) expect(questionLabel(await createI18n(lang), NEW.question), lang).toBe(TEXTS[lang]!.label);
 
     // on screen: the results with the new domain's name and pictogram, the right's page with the office
-    const i18n = await createI18n('nl');
-    i18n.setRuleParameters(state.parameterValues);
-    window.location.hash = '#/resultaten';
-    const router = createRouter(window);
-    const { container } = render(<App services={{ state, i18n, pwa: createPwa(), router }} />);
+    router.navigate('#/resultaten');
     const link = await screen.findByRole('link', { name: /Sportpremie/ });
     const heading = link.closest('.category')?.querySelector('h3.domain');
     expect(heading?.textContent).toBe('Sport');
