@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/engine';
 import { migrateAnswers } from '../../src/engine';
 import { createAppState, DEFAULT_HOUSEHOLD } from '../../src/state/app-state';
-import { carryOver, carryOverHousehold } from '../../src/state/carry-over';
-import { importedAnswersProblem } from '../../src/state/imported';
+import { signal } from '@preact/signals';
+import { carryOver } from '../../src/state/carry-over';
+import { questionnaireHooks } from '../../src/state/caseload';
 import type { LoadedRules } from '../../src/state/rules';
 import { createMemoryStorage } from '../../src/storage';
 import { createMemoryVaultAdapter, createVault } from '../../src/storage/vault';
@@ -77,8 +78,10 @@ describe('a renamed question, on the resident\'s device', () => {
 });
 
 describe('a renamed question, in the caseload', () => {
-  const carry = (h: Parameters<typeof carryOverHousehold>[1]) => carryOverHousehold(next.ruleset.questions, h);
-  const check = (answers: Record<string, unknown>) => importedAnswersProblem(next.ruleset.questions, answers);
+  // the hooks the app's caseload gives its vault, with the renaming release in use
+  const { carryOver: carry, checkAnswers: check } = questionnaireHooks(signal<LoadedRules | null>(next)) as Required<
+    ReturnType<typeof questionnaireHooks>
+  >;
 
   it('a household kept on the device and one in an export file come back under the new keys, never refused', async () => {
     const adapter = createMemoryVaultAdapter();

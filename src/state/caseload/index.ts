@@ -10,7 +10,7 @@ import type { AppKey } from '../../i18n';
 import { cryptoAvailable } from '../../share/crypto';
 import type { Storage } from '../../storage';
 import type { HouseholdSummary } from '../../storage/caseload';
-import { createVault, type ImportOptions, type ImportPreview, type ImportReport, type Vault } from '../../storage/vault';
+import { createVault, type ImportOptions, type ImportPreview, type ImportReport, type Vault, type VaultOptions } from '../../storage/vault';
 import { carryOverHousehold } from '../carry-over';
 import { importedAnswersProblem } from '../imported';
 import { CASELOAD_IDLE_MS } from '../mode';
@@ -79,23 +79,25 @@ export interface CaseloadState extends CaseloadDoor, OpenHousehold {
   dispose(): void;
 }
 
+/** What the vault asks of the questionnaire in use: the check of imported answers, and the carry-over. */
+export function questionnaireHooks(rules: ReadonlySignal<LoadedRules | null>): Pick<VaultOptions, 'checkAnswers' | 'carryOver'> {
+  return {
+    // An imported file's answers pass the questionnaire's own checks, like a share link's.
+    checkAnswers: (answers) => {
+      const r = rules.peek();
+      return r ? importedAnswersProblem(r.ruleset.questions, answers) : 'the rules are not loaded';
+    },
+    // A household kept or exported before a release renamed a question comes back under the new key.
+    carryOver: (h) => {
+      const r = rules.peek();
+      return r ? carryOverHousehold(r.ruleset.questions, h) : h;
+    },
+  };
+}
+
 export function createCaseloadState(options: CaseloadStateOptions): CaseloadState {
   const { rules } = options;
-  const vault =
-    options.vault ??
-    createVault({
-      idleMs: options.idleMs ?? CASELOAD_IDLE_MS,
-      // An imported file's answers pass the questionnaire's own checks, like a share link's.
-      checkAnswers: (answers) => {
-        const r = rules.peek();
-        return r ? importedAnswersProblem(r.ruleset.questions, answers) : 'the rules are not loaded';
-      },
-      // A household kept or exported before a release renamed a question comes back under the new key.
-      carryOver: (h) => {
-        const r = rules.peek();
-        return r ? carryOverHousehold(r.ruleset.questions, h) : h;
-      },
-    });
+  const vault = options.vault ?? createVault({ idleMs: options.idleMs ?? CASELOAD_IDLE_MS, ...questionnaireHooks(rules) });
   const list = signal<HouseholdSummary[] | null>(null);
   const damaged = signal(0);
   const listError = signal<unknown>(null);
