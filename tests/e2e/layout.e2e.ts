@@ -276,3 +276,36 @@ describe('the hand-over sheet on paper', () => {
     await context.close();
   });
 });
+
+describe('the share screen in Arabic', () => {
+  it('shows the start of the link and puts the code where the lines start', async () => {
+    const context = await phone({ locale: 'ar', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${h.url}#/vragen`);
+    await page.waitForSelector('form[data-question="adults"]');
+    await page.locator('form[data-question="adults"] input[type="text"]').fill('1');
+    await page.locator('form[data-question="adults"] button[type="submit"]').click();
+    await page.waitForSelector('form[data-question="children"]');
+    await page.evaluate(() => {
+      location.hash = '#/delen';
+    });
+    await page.waitForSelector('#share-link:not([value=""])');
+    const seen = await page.evaluate(() => {
+      const input = document.querySelector('#share-link') as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const label = (document.querySelector('.share-code-label') as HTMLElement).getBoundingClientRect();
+      const code = (document.querySelector('.share-code-value bdi') as HTMLElement).getBoundingClientRect();
+      return {
+        direction: style.direction,
+        // laid out left to right and not scrolled: the box shows "http…", the link's first letters
+        scrolledToStart: style.direction === 'ltr' && input.scrollLeft === 0,
+        labelRight: label.right,
+        codeRight: code.right,
+      };
+    });
+    assert.equal(seen.direction, 'ltr', 'the link is laid out left to right');
+    assert.ok(seen.scrolledToStart, 'the box shows the start of the link');
+    assert.ok(Math.abs(seen.codeRight - seen.labelRight) < 2, `the code starts on the right like its label: ${seen.codeRight} / ${seen.labelRight}`);
+    await context.close();
+  });
+});

@@ -98,8 +98,9 @@ function ShareCode({ code, kiosk }: { code: string | null; kiosk?: boolean }) {
   return (
     <div class="share-code">
       <p class="share-code-label">{i18n.t('share.codeLabel')}</p>
-      <p class="share-code-value notranslate" dir="ltr">
-        {formatShareCode(code)}
+      {/* the code reads left to right in every language; the line starts where the page's lines start */}
+      <p class="share-code-value notranslate">
+        <bdi dir="ltr">{formatShareCode(code)}</bdi>
       </p>
       <p class="hint">{i18n.t(kiosk ? 'share.codeKiosk' : 'share.codeHint')}</p>
     </div>
@@ -177,6 +178,8 @@ function ResidentShare({ link, code }: { link: string | null; code: string | nul
         id="share-link"
         class="input share-input"
         type="text"
+        // a link reads left to right: in Arabic too it shows its start ("http…"), not its last letters
+        dir="ltr"
         readOnly
         value={link ?? ''}
         onFocus={(e) => e.currentTarget.select()}
