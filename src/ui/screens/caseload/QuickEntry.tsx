@@ -7,7 +7,7 @@
  * a single adult) are left out, as in the questionnaire.
  */
 import { useState } from 'preact/hooks';
-import { type ChildrenDraft, draftFromAnswer, normaliseDraft, validateDraft } from '../../../state/validate';
+import { type ChildrenDraft, childrenBounds, draftFromAnswer, normaliseDraft, validateDraft } from '../../../state/validate';
 import { FieldErrorMessage, isFieldGroup, QuestionField } from '../../components/fields';
 import type { AppKey } from '../../../i18n';
 import { useServices } from '../../context';
@@ -51,7 +51,9 @@ export function QuickEntry() {
         const inputId = `case-${key}`;
         const errorId = `${inputId}-error`;
         const factKey = FACT_LABELS[key];
-        const label = factKey ? i18n.t(factKey) : questionLabel(i18n, key);
+        // "children under 18": the age after the children question's maximum (questions.json)
+        const age = q.type === 'children' ? childrenBounds(q).maxAge + 1 : '';
+        const label = factKey ? i18n.t(factKey, { age }) : questionLabel(i18n, key);
         if (q.askIf === false) {
           return <ChosenFact key={key} question={q} label={label} inputId={inputId} value={answers[key]} onChoose={(v) => actions.type(q, v, lang)} />;
         }
@@ -71,7 +73,7 @@ export function QuickEntry() {
                   checked={none}
                   onChange={(e) => actions.setNone(key, e.currentTarget.checked)}
                 />
-                <label for={noneId}>{i18n.t('caseload.facts.noChildren')}</label>
+                <label for={noneId}>{i18n.t('caseload.facts.noChildren', { age })}</label>
               </div>
             )}
           </>
