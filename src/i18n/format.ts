@@ -20,6 +20,11 @@ export interface Formatters {
   separate(items: readonly string[]): string;
   /** that comma with its space, to put between two parts laid out apart */
   comma(): string;
+  /**
+   * what joins the last two items of a list, spaces included, as the language writes it (Intl.ListFormat):
+   * " en " in Dutch, " و" in Arabic, where "and" is written joined to the next word
+   */
+  and(): string;
 }
 
 /** the comma of languages written in Arabic script; the others write "," */
@@ -43,6 +48,8 @@ export function createFormatters(lang: string): Formatters {
     list: (items, type = 'conjunction') => new Intl.ListFormat(locale, { type, style: 'long' }).format(items),
     separate: (items) => items.join(comma),
     comma: () => comma,
+    and: () =>
+      new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).formatToParts(['a', 'b']).find((p) => p.type === 'literal')?.value ?? ' ',
     amount(value, unit) {
       if (isMoneyUnit(unit)) return money(value);
       if (unit?.startsWith('percent')) return percent.format(value / 100);

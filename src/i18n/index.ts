@@ -225,6 +225,7 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     list: (items, type) => formatters.list(items, type),
     separate: (items) => formatters.separate(items),
     comma: () => formatters.comma(),
+    and: () => formatters.and(),
     setRuleParameters(source) {
       parameterSource.value = source;
     },

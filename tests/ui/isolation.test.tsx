@@ -140,3 +140,17 @@ describe('bracketed Latin terms on Arabic screens', () => {
     expect(latin).toEqual([]);
   });
 });
+
+describe('joining words', () => {
+  it('are written as each language writes them: the Arabic "and" is joined to the next word', async () => {
+    const { container } = await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', i18n: await createI18n('ar') });
+    await waitFor(() => expect(container.querySelector('main[data-screen="right"] .provider')).toBeTruthy());
+    const hours = (container.querySelector('.provider') as HTMLElement).textContent ?? '';
+    expect(hours).toMatch(/ومن/);
+    expect(hours).not.toMatch(/و\s+من/);
+    cleanup();
+    const nl = await renderApp({ route: '#/recht/kortrijk.sociaal-tarief', i18n: await createI18n('nl') });
+    await waitFor(() => expect(nl.container.querySelector('main[data-screen="right"] .provider')).toBeTruthy());
+    expect(nl.container.querySelector('.provider')?.textContent).toMatch(/12:00 en 13:00/);
+  });
+});

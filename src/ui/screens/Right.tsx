@@ -225,7 +225,7 @@ function ProviderInfo({ id, provider }: { id: string; provider: Provider | undef
       ? open.flatMap(([from, to], i) => [
           i > 0 ? ' ' : null,
           <span class="nowrap" key={from}>
-            {i > 0 && `${i18n.t('hours.and')} `}
+            {i > 0 && i18n.and().trimStart()}
             <Rich parts={i18n.tParts('hours.range', { from, to })} />
           </span>,
         ])
