@@ -289,7 +289,9 @@ describe('the share screen in Arabic', () => {
     await page.evaluate(() => {
       location.hash = '#/delen';
     });
-    await page.waitForSelector('#share-link:not([value=""])');
+    // the link and its code are made (encrypted) after the screen shows
+    await page.waitForFunction(() => (document.querySelector('#share-link') as HTMLInputElement | null)?.value.startsWith('http'));
+    await page.waitForSelector('.share-code-value bdi');
     const seen = await page.evaluate(() => {
       const input = document.querySelector('#share-link') as HTMLInputElement;
       const style = getComputedStyle(input);
@@ -308,4 +310,23 @@ describe('the share screen in Arabic', () => {
     assert.ok(Math.abs(seen.codeRight - seen.labelRight) < 2, `the code starts on the right like its label: ${seen.codeRight} / ${seen.labelRight}`);
     await context.close();
   });
+});
+
+describe('phone numbers and times inside sentences', () => {
+  for (const [lang, width] of [['uk', 390], ['uk', 320], ['ar', 320], ['nl', 320]] as const) {
+    it(`stay on one line (${lang}, ${width} px): a number split over two lines gets dialled wrong`, async () => {
+      const context = await phone({ width, locale: lang, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${h.url}#/recht/kortrijk.sociaal-tarief`);
+      await waitForScreen(page, 'right', 'kortrijk.sociaal-tarief');
+      const figures = await page.evaluate(() =>
+        [...document.querySelectorAll('main bdi[dir="ltr"]')]
+          .filter((b) => /^[\d\s\u00a0\u202f+()./:-]+$/.test(b.textContent ?? ''))
+          .map((b) => ({ text: b.textContent ?? '', lines: new Set([...b.getClientRects()].map((r) => Math.round(r.top))).size })),
+      );
+      assert.ok(figures.some((f) => f.text === '056 24 42 22'), `the phone number is in the steps: ${figures.map((f) => f.text).join(' | ')}`);
+      for (const f of figures) assert.equal(f.lines, 1, `"${f.text}" is split over ${f.lines} lines`);
+      await context.close();
+    });
+  }
 });

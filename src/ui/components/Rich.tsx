@@ -27,7 +27,8 @@ export function Rich({ parts }: { parts: readonly Part[] }) {
         typeof p === 'string' ? (
           words(p, rtl, `${owner}-${i}`, gloss)
         ) : (
-          <bdi key={i} dir={NEUTRAL.test(p.value) ? 'ltr' : undefined}>
+          // a phone number or a time is one piece: never "056 24" on one line and "42 22" on the next
+          <bdi key={i} dir={NEUTRAL.test(p.value) ? 'ltr' : undefined} class={NEUTRAL.test(p.value) ? 'figure' : undefined}>
             {/* a value that is itself a title ("…(sociaal tarief)") keeps its Latin brackets whole too */}
             {NEUTRAL.test(p.value) ? p.value : words(p.value, rtl, `${owner}-v${i}`, plain)}
           </bdi>
