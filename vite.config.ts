@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
-import type { Plugin } from 'vite';
+import { createServer, type Plugin } from 'vite';
 import { buildRelease } from './src/cli/release';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -108,10 +108,45 @@ function securityPolicy(): Plugin {
   };
 }
 
+/**
+ * The start screen in the built index.html (src/main.prerender.tsx renders it with the app's own
+ * components), so it paints before the script has loaded; the app renders over it when it starts.
+ */
+function startScreen(): Plugin {
+  return {
+    name: 'start-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        const server = await createServer({
+          configFile: false,
+          root: ROOT,
+          plugins: [preact()],
+          logLevel: 'error',
+          appType: 'custom',
+          server: { middlewareMode: true, hmr: false, ws: false },
+          optimizeDeps: { noDiscovery: true, include: [] },
+        });
+        try {
+          const { renderStartScreen } = (await server.ssrLoadModule('/src/main.prerender.tsx')) as typeof import('./src/main.prerender');
+          const { app, noscript } = await renderStartScreen();
+          const marked = /<div id="app"><!--start-screen-->[\s\S]*<!--\/start-screen--><\/div>/;
+          if (!marked.test(html)) throw new Error('index.html: no <div id="app"><!--start-screen-->…<!--/start-screen--></div> to fill');
+          return html.replace(marked, () => `${noscript}\n    <div id="app">${app}</div>`);
+        } finally {
+          await server.close();
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
     securityPolicy(),
+    startScreen(),
     rulesRelease(),
     localeTexts(),
     VitePWA({
@@ -131,7 +166,15 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // index.html preloads the chunks the first page imports. A lazy screen's own imports are not
+    // preloaded by a helper in the first page: the app loads the screens right after its first render
+    // (src/ui/screens/lazy.ts), and the service worker serves them from its cache after the first visit.
+    // No polyfill: without <link rel="modulepreload"> (Safari before 17) the chunks load one after the other.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
+  },
   // `vite preview` (npm start, the e2e tests) sends the same policy as headers.
   preview: { headers: { ...SECURITY_HEADERS } },
   test: {

@@ -2,10 +2,16 @@
  * Start-up: the rules release starts loading at once (the device's copy, then the one beside the app;
  * the engine in its own chunk), the device store and the language are opened, the saved answers
  * restored, then the app is rendered and the service worker registered.
+ *
+ * The built page already shows the start screen (src/main.prerender.tsx): Dutch, a resident, nothing
+ * answered. The app renders over it in one step, once it has what the first screen needs (the language,
+ * the answers, the chunk of the screen it opens on, the kiosk's parts): the same screen keeps its
+ * elements, any other (a chosen language, a kiosk, the caseload, a reload on the results) replaces it
+ * without a "loading" step in between. Until then the page is the plain start screen; its links work.
  */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import { createI18n, pickLanguage, setRuleTexts } from './i18n';
+import { applyLanguage, createI18n, pickLanguage, setRuleTexts } from './i18n';
 import { createPwa } from './pwa';
 import { createRulesUpdater } from './state/rules-update';
 import { type AppState, createAppState } from './state/app-state';
@@ -14,8 +20,9 @@ import type { LoadedRules } from './state/rules';
 import { detectMode } from './state/mode';
 import { openSession } from './state/session';
 import { createCacheRulesStore, createRulesStore } from './storage/rules-store';
-import { ModeRoot } from './ui/modes/ModeRoot';
+import { loadKiosk, ModeRoot } from './ui/modes/ModeRoot';
 import { createRouter, paths } from './ui/router';
+import { loadResidentScreens, loadScreen, SharedBanner } from './ui/screens/lazy';
 import './ui/styles.css';
 import './ui/screens.css';
 import './ui/languages.css';
@@ -34,6 +41,7 @@ async function start() {
   // A kiosk keeps nothing personal on the device and no database: it keeps the rules (published, about
   // nobody) in the Cache API, so that a kiosk reloaded offline still has them.
   const kiosk = detectMode(window.location.search, tabStore()).kind === 'kiosk';
+  const kioskParts = kiosk ? loadKiosk() : undefined;
   let state: AppState | undefined;
   let first: LoadedRules | undefined;
   let resolveFirst: (rules: LoadedRules) => void = () => undefined;
@@ -63,7 +71,8 @@ async function start() {
   const session = await openSession(window, firstRules, paths);
   const { storage } = session;
   const savedLanguage = await session.settings.getSetting<string>('language').catch(() => undefined);
-  const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages));
+  // <html lang dir> change when the page does (applyLanguage below), not under the Dutch start screen
+  const i18n = createI18n(pickLanguage(savedLanguage, navigator.languages), { document: false });
   const appState = createAppState({ storage, date: localDate() });
   state = appState;
   effect(() => setRuleTexts(appState.rules.value?.release.locales ?? {}));
@@ -75,19 +84,37 @@ async function start() {
     },
     (e: Error) => appState.actions.setRulesError(e.message),
   );
-  const [ready] = await Promise.all([i18n, appState.actions.restore()]);
-  ready.setRuleParameters(appState.parameterValues);
   const router = createRouter();
+  const sharing = session.shared !== null || session.locked !== null || session.shareError !== null;
+  const [ready, , kioskLoaded] = await Promise.all([
+    i18n,
+    appState.actions.restore(),
+    kioskParts,
+    // a chunk that cannot load (offline before it was cached) says so on its screen
+    loadScreen(router.route.peek().name).catch(() => null),
+    sharing ? SharedBanner.load().catch(() => null) : null,
+  ]);
+  ready.setRuleParameters(appState.parameterValues);
   const pwa = createPwa({ beforeReload: () => appState.actions.flush() });
   const root = document.getElementById('app') as HTMLElement;
-  root.textContent = '';
-  render(<ModeRoot session={session} services={{ state: appState, i18n: ready, pwa, router, settings: session.settings }} />, root);
+  // Over the start screen of the HTML: Preact reuses the elements it finds and changes what differs.
+  applyLanguage(ready);
+  render(
+    <ModeRoot
+      session={session}
+      services={{ state: appState, i18n: ready, pwa, router, settings: session.settings }}
+      kiosk={kioskLoaded}
+    />,
+    root,
+  );
 
   // The date of evaluation is today's: a page left open overnight moves to the new day.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') appState.actions.setDate(localDate());
   });
   void pwa.register();
+  // the next screens, so that moving on does not wait (the service worker precaches them too)
+  void loadResidentScreens().catch(() => {});
 }
 
 void start();

@@ -147,8 +147,18 @@ function applyToDocument(lang: string, instance?: I18next): void {
   if (manifest && import.meta.env?.PROD) manifest.setAttribute('href', `manifest-${lang}.webmanifest`);
 }
 
-/** Creates a ready i18n for a language (loading its files), and sets <html lang dir>. */
-export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> {
+const documentOf = new WeakMap<ReadonlySignal<string>, () => void>();
+
+/** Sets <html lang dir>, the description and the manifest to the language of this i18n. */
+export function applyLanguage(i18n: I18n): void {
+  documentOf.get(i18n.language)?.();
+}
+
+/**
+ * Creates a ready i18n for a language (loading its files), and sets <html lang dir> (unless `document`
+ * is false: then `applyLanguage` does it, at the moment the page shows that language).
+ */
+export async function createI18n(lang: string = SOURCE_LANGUAGE, options: { document?: boolean } = {}): Promise<I18n> {
   const chosen = languages.includes(lang) ? lang : SOURCE_LANGUAGE;
   const instance = i18next.createInstance();
   await instance.init({
@@ -171,7 +181,8 @@ export async function createI18n(lang: string = SOURCE_LANGUAGE): Promise<I18n> 
     const values = parameterSource.value?.value ?? {};
     return nest(Object.fromEntries(Object.entries(values).map(([id, p]) => [id, formatters.amount(p.value, p.unit)])));
   });
-  applyToDocument(chosen, instance);
+  if (options.document !== false) applyToDocument(chosen, instance);
+  documentOf.set(language, () => applyToDocument(language.peek(), instance));
   let wanted = chosen;
   // A new release replaces the rule texts whole: a key it dropped must not linger from the old one.
   effect(() => {

@@ -4,6 +4,7 @@
  */
 import type { Provider, Question, Result, Rule, Ruleset } from '../engine';
 import type { AppKey, I18n } from './index';
+import { optionLabel } from './labels';
 import { type Part, plain } from './parts';
 
 /** The first letter as a capital in the language's own way (Turkish "i" becomes "İ"). */
@@ -24,11 +25,7 @@ export const rightSummaryParts = (i18n: I18n, id: string): Part[] => (i18n.has(`
 export const categoryName = (i18n: I18n, category: string) =>
   i18n.has(`categories.${category}`) ? i18n.tr(`categories.${category}`) : category;
 
-export const questionLabel = (i18n: I18n, key: string) =>
-  i18n.has(`questions.${key}.label`) ? i18n.tr(`questions.${key}.label`) : key;
-
-export const optionLabel = (i18n: I18n, key: string, option: string) =>
-  i18n.has(`questions.${key}.options.${option}`) ? i18n.tr(`questions.${key}.options.${option}`) : option;
+export { optionLabel, questionLabel } from './labels';
 
 export function providerName(i18n: I18n, id: string, provider: Provider | undefined): string {
   return i18n.has(`providers.${id}.name`) ? i18n.tr(`providers.${id}.name`) : (provider?.name ?? id);

@@ -9,6 +9,9 @@
 import { isObject } from '../engine/values';
 import type { Question } from '../engine/types';
 import { childrenBounds } from '../engine/answers';
+import type { SharedResult } from '../share/link';
+import { localDate } from './date';
+import type { LoadedRules } from './rules';
 
 
 function valueProblem(q: Question, value: unknown): string | null {
@@ -137,4 +140,10 @@ export function repairAnswers(
     }
   }
   return { answers: fixedAnswers, drafts: fixedDrafts, keys };
+}
+
+/** The one check of an imported result: the questionnaire's questions, our rules version, today. */
+export function resultCheck(rules: LoadedRules): (result: SharedResult) => string | null {
+  const { questions, manifest } = rules.ruleset;
+  return (result) => importedResultProblem(questions, result, { rulesVersion: manifest.version, today: localDate() });
 }

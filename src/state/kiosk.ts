@@ -9,8 +9,7 @@ import { createIdleTimer, defaultTimers, type Timers } from '../storage/idle';
 
 export type { Timers } from '../storage/idle';
 
-/** The warning's class: activity inside it does not count as "still here". */
-export const KIOSK_DIALOG_CLASS = 'kiosk-dialog';
+export { KIOSK_DIALOG_CLASS } from './mode';
 
 export interface KioskTimerOptions {
   idleMs: number;

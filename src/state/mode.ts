@@ -10,6 +10,8 @@
 export type ModeKind = 'resident' | 'kiosk';
 
 export const MODE_STORAGE_KEY = 'rechtenverkenner.mode';
+/** The class of the kiosk's idle warning: activity inside it does not count as "still here". */
+export const KIOSK_DIALOG_CLASS = 'kiosk-dialog';
 export const KIOSK = 'kiosk';
 
 /** A kiosk wipes after 3 minutes without a touch (the warning counts down the last part). */

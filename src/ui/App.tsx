@@ -1,22 +1,14 @@
 /** The app shell: header, the screen of the current route, the footer with "erase my answers". */
 import { PwaNotices, RulesPendingNotice, StorageNotice } from './components/Banners';
-import { GlossaryScreen } from './components/Glossary';
+import { GlossaryScreen } from './components/GlossaryScreen';
 import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
 import { LanguageSelect } from './components/LanguagePicker';
-import { SharedBanner } from './components/SharedBanner';
 import { useMode } from './modes/context';
 import { type Services, ServicesContext, useServices } from './context';
 import { paths } from './router';
-import { Catalogue } from './screens/Catalogue';
 import { Home } from './screens/Home';
-import { AboutRules } from './screens/AboutRules';
-import { Privacy } from './screens/Privacy';
-import { Questions } from './screens/Questions';
-import { Results } from './screens/Results';
-import { Right } from './screens/Right';
-import { Summary } from './screens/Summary';
-import { Caseload, Share, Sheet } from './screens/lazy';
+import { AboutRules, Caseload, Catalogue, Privacy, Questions, Results, Right, Share, SharedBanner, Sheet, Summary } from './screens/lazy';
 
 export function App({ services }: { services: Services }) {
   return (
@@ -75,6 +67,7 @@ function Shell() {
   const kiosk = mode.kind === 'kiosk';
   // A sealed share link waiting for its code shows only the code form (in SharedBanner).
   const locked = mode.locked.value;
+  const shared = locked || mode.shared.value !== null || mode.shareError.value !== null;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -93,7 +86,7 @@ function Shell() {
       <main id="main" tabIndex={-1} data-screen={route.name} data-id={'id' in route ? route.id : undefined}>
         <StorageNotice />
         <RulesPendingNotice />
-        <SharedBanner />
+        {shared && <SharedBanner />}
         {!locked && (
           <GlossaryScreen screen={`${route.name}:${'id' in route ? route.id : ''}`}>
             <Screen key={route.name} />

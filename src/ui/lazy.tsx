@@ -1,13 +1,20 @@
 /**
- * A screen in its own chunk, loaded on first use: the caseload (crypto, vault) and the share screen
- * (QR code) stay out of the first page's JavaScript. While loading, the usual "one moment".
+ * A screen in its own chunk, loaded on first use: only the start screen is in the first page's
+ * JavaScript. The app loads the chunk of the screen it opens on before its first render, and the
+ * others right after it (see src/ui/screens/lazy.ts), so moving on rarely waits; when it does (a slow
+ * network), the usual "one moment".
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Loading } from './components/Loading';
 import { useServices } from './context';
 
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export type LazyScreen<P> = ComponentType<P> & {
+  /** loads the chunk (once); resolves when the screen renders without waiting */
+  load(): Promise<unknown>;
+};
+
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>): LazyScreen<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const start = () =>
@@ -18,7 +25,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         throw e;
       },
     ));
-  return function LazyScreen(props: P) {
+  function LazyScreen(props: P) {
     const [, setReady] = useState(0);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -31,7 +38,8 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
     const Screen = loaded;
     if (Screen) return <Screen {...props} />;
     return failed ? <LoadFailed /> : <Loading />;
-  };
+  }
+  return Object.assign(LazyScreen, { load: start });
 }
 
 function LoadFailed() {

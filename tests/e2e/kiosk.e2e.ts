@@ -195,7 +195,7 @@ describe('a kiosk in the library', () => {
     assert.equal(await page.getByText('Begin met de vragen', { exact: true }).count(), 1, 'back at the start, nothing begun');
     assertNothingKept(await deviceContents(page), 'after the wipe');
     await page.goto(`${h.url}?mode=kiosk&idle=${IDLE}#/resultaten`);
-    await page.waitForSelector('main h1');
+    await waitForScreen(page, 'results');
     assert.match(await page.locator('main').innerText(), /Je hebt nog geen vragen beantwoord/, 'no answer survives');
 
     // The rules are published and about nobody: the kiosk keeps the checked release in the Cache API

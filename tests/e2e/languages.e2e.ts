@@ -97,7 +97,7 @@ describe('languages on a phone', () => {
     await context.clock.setFixedTime(DATE);
     const page = await context.newPage();
     await page.goto(h.url);
-    await page.waitForSelector('h1');
+    await waitForScreen(page, 'home');
     assert.equal(await page.getAttribute('html', 'lang'), 'nl', 'a Dutch browser starts in Dutch');
     const choice = page.getByRole('group', { name: 'Kies je taal' });
     for (const name of ['Nederlands', 'Français', 'English', 'العربية', 'Türkçe', 'Українська']) {
@@ -209,7 +209,7 @@ describe('languages on a phone', () => {
 
     // remembered: a reload opens in Ukrainian
     await page.reload();
-    await page.waitForSelector('h1');
+    await waitForScreen(page, 'right');
     assert.equal(await page.getAttribute('html', 'lang'), 'uk');
     assert.equal(await page.locator('.site-header select').inputValue(), 'uk');
     await context.close();
@@ -302,7 +302,7 @@ describe('languages on a phone', () => {
       if (/\/assets\/(app|rules)-[^/]+\.js$/.test(r.url())) localeChunks.push(r.url());
     });
     await page.goto(h.url);
-    await page.waitForSelector('h1');
+    await waitForScreen(page, 'home');
     assert.equal(await page.getAttribute('html', 'lang'), 'tr');
     assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
     // Turkish, and Dutch as the fallback for a text not translated yet: two, not six (the rule

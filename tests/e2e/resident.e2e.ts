@@ -75,7 +75,7 @@ async function startQuestions(page: Page) {
 describe('a resident on a phone', () => {
   it('answers as the single mother of example 1 and gets the rights DOMAIN.md lists, with why', async () => {
     const { context, page } = await freshPage();
-    await page.waitForSelector('h1');
+    await waitForScreen(page, 'home');
     await assertAccessible(page, 'the start screen');
     await screenshot(page, 'resident-1-home');
     await startQuestions(page);
@@ -191,7 +191,7 @@ describe('a resident on a phone', () => {
 
   it('can be done with the keyboard only', async () => {
     const { context, page } = await freshPage();
-    await page.waitForSelector('h1');
+    await waitForScreen(page, 'home');
     // From the top of the page, Tab to the start button and press Enter.
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');

@@ -5,11 +5,10 @@
  * rules version 2099) are refused on every way in, and "newer" is said only of a version that is.
  */
 import { describe, expect, it } from 'vitest';
-import { resultCheck } from '../../src/state/session';
 import { decodeShareFragment, encodeShareFragment, type SharedResult, ShareLinkError } from '../../src/share/link';
 import { openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
 import { localDate } from '../../src/state/date';
-import { compareRulesVersion, importedAnswersProblem, importedResultProblem } from '../../src/state/imported';
+import { compareRulesVersion, importedAnswersProblem, importedResultProblem, resultCheck } from '../../src/state/imported';
 import { loadRules } from '../fixtures/release';
 import { createMemoryVaultAdapter, createVault, VaultError } from '../../src/storage/vault';
 import { couple, pensioner, singleMother } from '../fixtures/households';

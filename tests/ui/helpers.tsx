@@ -10,6 +10,7 @@ import { loadRules } from '../fixtures/release';
 import { createMemoryStorage, type Storage } from '../../src/storage';
 import { App } from '../../src/ui/App';
 import { createRouter, type Router } from '../../src/ui/router';
+import { loadResidentScreens } from '../../src/ui/screens/lazy';
 import type { Speech } from '../../src/ui/speech';
 import { EXAMPLE_DATE } from '../fixtures/households';
 
@@ -54,7 +55,7 @@ export async function renderApp(
       updatedAt: new Date().toISOString(),
     });
   }
-  const [loaded, i18n] = await Promise.all([sharedRules(), options.i18n ?? dutch()]);
+  const [loaded, i18n] = await Promise.all([sharedRules(), options.i18n ?? dutch(), loadResidentScreens()]);
   const state = createAppState({ storage, date: options.date ?? DATE, rules: loaded });
   await state.actions.restore();
   i18n.setRuleParameters(state.parameterValues);

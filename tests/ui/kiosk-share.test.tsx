@@ -4,13 +4,14 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ModeRoot } from '../../src/ui/modes/ModeRoot';
+import { loadKiosk, ModeRoot } from '../../src/ui/modes/ModeRoot';
 import { openSession, type Session } from '../../src/state/session';
 import { createPwa } from '../../src/pwa';
 import { formatShareCode, openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';
 import { createAppState, DEFAULT_HOUSEHOLD } from '../../src/state/app-state';
 import { createMemoryStorage, emptyHousehold, type Storage } from '../../src/storage';
 import { createRouter, paths } from '../../src/ui/router';
+import { loadResidentScreens, SharedBanner } from '../../src/ui/screens/lazy';
 import { singleMother } from '../fixtures/households';
 import { DATE, dutch, sharedRules } from './helpers';
 import { renderInMode } from './mode-helpers';
@@ -25,7 +26,7 @@ afterEach(() => {
 });
 
 async function renderRoot(session: Partial<Session> & { storage: Storage }, route = '#/') {
-  const [rules, i18n] = await Promise.all([sharedRules(), dutch()]);
+  const [rules, i18n, kiosk] = await Promise.all([sharedRules(), dutch(), loadKiosk(), loadResidentScreens(), SharedBanner.load()]);
   const state = createAppState({ storage: session.storage, date: DATE, rules });
   await state.actions.restore();
   i18n.setRuleParameters(state.parameterValues);
@@ -40,7 +41,7 @@ async function renderRoot(session: Partial<Session> & { storage: Storage }, rout
     restart: vi.fn(),
     ...session,
   };
-  render(<ModeRoot session={full} services={{ state, i18n, pwa: createPwa(), router }} />);
+  render(<ModeRoot session={full} services={{ state, i18n, pwa: createPwa(), router }} kiosk={kiosk} />);
   disposers.push(() => {
     router.dispose();
     state.dispose();

@@ -9,6 +9,7 @@ import { createMemoryStorage, emptyHousehold } from '../../src/storage';
 import { createMemoryVaultAdapter, createVault, type Vault, type VaultOptions } from '../../src/storage/vault';
 import { App } from '../../src/ui/App';
 import { createRouter, type Router } from '../../src/ui/router';
+import { loadResidentScreens, SharedBanner } from '../../src/ui/screens/lazy';
 import { DATE, dutch, sharedRules } from './helpers';
 
 export const PASS = 'koffie met taart 42';
@@ -34,7 +35,7 @@ export async function renderInMode(
   if (options.answers) {
     await storage.putHousehold({ ...emptyHousehold('default'), answers: options.answers, history: Object.keys(options.answers) });
   }
-  const [loaded, i18n] = await Promise.all([sharedRules(), dutch()]);
+  const [loaded, i18n] = await Promise.all([sharedRules(), dutch(), loadResidentScreens(), SharedBanner.load()]);
   const state = createAppState({ storage, date: options.date ?? DATE, rules: loaded });
   await state.actions.restore();
   i18n.setRuleParameters(state.parameterValues);

@@ -16,7 +16,8 @@ import {
   snapshotResults,
 } from '../../storage/caseload';
 import type { Vault } from '../../storage/vault';
-import { cleared, type Facts, typed } from '../facts';
+import { cleared, type Facts } from '../facts';
+import { typed } from '../typed-facts';
 import { omit } from '../lists';
 import { groupResults, type ResultSections } from '../results';
 import type { LoadedRules } from '../rules';

@@ -3,22 +3,13 @@
  * button: pressed, it shows one or two plain sentences (and can read them aloud); later uses on the
  * same screen stay plain text. The terms are data (rules.json "glossary", in every language).
  */
-import { type ComponentChildren, createContext } from 'preact';
-import { useContext, useId, useMemo, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useContext, useId, useState } from 'preact/hooks';
 import type { GlossaryTerm, I18n } from '../../i18n';
 import { useServices } from '../context';
+import { GlossaryScopeContext as GlossaryScope } from './GlossaryScreen';
 import { Words } from './Words';
 import { ReadAloud } from './ReadAloud';
-
-/** Which text part on this screen glosses each term (the first to ask for it). */
-type Scope = Map<string, string>;
-const GlossaryScope = createContext<Scope | null>(null);
-
-/** One screen (its route, with the right or question it shows): each term is glossed once inside it. */
-export function GlossaryScreen({ screen, children }: { screen: string; children: ComponentChildren }) {
-  const scope = useMemo<Scope>(() => new Map(), [screen]);
-  return <GlossaryScope.Provider value={scope}>{children}</GlossaryScope.Provider>;
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

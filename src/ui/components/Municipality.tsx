@@ -3,7 +3,7 @@
  * and in the summary (not a question on the way), and the plain notice where its local rights are missing.
  */
 import { useServices } from '../context';
-import { optionLabel } from '../../i18n/texts';
+import { optionLabel } from '../../i18n/labels';
 
 /** the municipality the answers give (Kortrijk when none) */
 function useMunicipality(): string | null {

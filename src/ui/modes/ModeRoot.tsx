@@ -7,19 +7,22 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { App } from '../App';
 import { type Services, ServicesContext } from '../context';
 import { paths } from '../router';
-import { KioskBar, KioskIdleDialog } from '../screens/KioskBar';
 import { ModeContext, type ModeServices } from './context';
-import { createKioskTimer, KIOSK_DIALOG_CLASS } from '../../state/kiosk';
-import { kioskTimes, MODE_STORAGE_KEY } from '../../state/mode';
+import { KIOSK_DIALOG_CLASS, kioskTimes, MODE_STORAGE_KEY } from '../../state/mode';
 import type { Session } from '../../state/session';
 import '../modes.css';
 import '../print.css';
 
+/** The kiosk's parts (src/ui/modes/kiosk.ts), in their own chunk. */
+export type KioskParts = typeof import('./kiosk');
+export const loadKiosk = (): Promise<KioskParts> => import('./kiosk');
+
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
-export function ModeRoot({ session, services }: { session: Session; services: Services }) {
+/** `kiosk`: the kiosk's parts (src/ui/modes/kiosk.ts), loaded when the session is a kiosk. */
+export function ModeRoot({ session, services, kiosk: parts }: { session: Session; services: Services; kiosk?: KioskParts }) {
   const [generation, setGeneration] = useState(0);
-  const mode = useMemo(() => createModeServices(session, services, () => setGeneration((g) => g + 1)), []);
+  const mode = useMemo(() => createModeServices(session, services, () => setGeneration((g) => g + 1), parts), []);
 
   useEffect(() => {
     const kiosk = mode.kiosk;
@@ -40,15 +43,15 @@ export function ModeRoot({ session, services }: { session: Session; services: Se
   return (
     <ServicesContext.Provider value={services}>
       <ModeContext.Provider value={mode}>
-        {mode.kind === 'kiosk' && <KioskBar />}
+        {parts && mode.kiosk && <parts.KioskBar />}
         <App key={generation} services={services} />
-        {mode.kind === 'kiosk' && <KioskIdleDialog />}
+        {parts && mode.kiosk && <parts.KioskIdleDialog />}
       </ModeContext.Provider>
     </ServicesContext.Provider>
   );
 }
 
-function createModeServices(session: Session, services: Services, remount: () => void): ModeServices {
+function createModeServices(session: Session, services: Services, remount: () => void, parts?: KioskParts): ModeServices {
   const { state, i18n, router } = services;
   const shared = signal(session.shared);
   const locked = signal(session.locked !== null);
@@ -75,9 +78,10 @@ function createModeServices(session: Session, services: Services, remount: () =>
     })();
   };
 
+  if (session.mode.kind === 'kiosk' && !parts) throw new Error('a kiosk starts with its parts loaded (src/ui/modes/kiosk.ts)');
   const kiosk =
-    session.mode.kind === 'kiosk'
-      ? createKioskTimer({
+    session.mode.kind === 'kiosk' && parts
+      ? parts.createKioskTimer({
           ...kioskTimes(session.mode.idleMs),
           isPristine: () =>
             !state.hasAnswers.peek() &&
