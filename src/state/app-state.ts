@@ -7,8 +7,7 @@ import { isMoneyUnit } from '../engine/values';
 import { batch, computed, effect, type ReadonlySignal, signal, untracked } from '@preact/signals';
 import type { Answers, Question, Result, Rule } from '../engine';
 import { emptyHousehold, type HouseholdRecord, type Storage, StorageError, type StorageProblem } from '../storage';
-import { carryOver } from './carry-over';
-import { answered, drafted, type Facts, skipped as skippedKey } from './facts';
+import { answered, drafted, type Facts, isEmpty, skipped as skippedKey } from './facts';
 import { groupResults, type ResultSections } from './results';
 import { createSaver } from './saving';
 import { nextReviewed, sameScreen, screenQuestions } from './screens';
@@ -240,13 +239,17 @@ export function createAppState(options: AppStateOptions): AppState {
   // Saved answers under the questions of the rules in use (src/state/carry-over.ts): a renamed
   // question's answer under its new key; one no longer accepted (a damaged record) back to its question,
   // kept as typed. Never dropped. When the answers are in, and again with each release taken into use.
+  // Its code loads once there is something to carry (restore waits for it), never on a first visit's start.
+  const carry = signal<typeof import('./carry-over') | null>(null);
+  const loadCarry = () => import('./carry-over').then((m) => void (carry.value = m), () => {});
   let carriedFor: LoadedRules | null = null;
   const disposeRepair = effect(() => {
-    const r = rules.value;
+    const [r, c] = [rules.value, carry.value];
     if (!r || !restored.value || carriedFor === r) return;
-    carriedFor = r;
     const held = untracked(() => ({ answers: answers.value, drafts: drafts.value, skipped: skipped.value, history: history.value }));
-    const fixed = carryOver(r.ruleset.questions, held);
+    if (!c) return void (isEmpty(held) ? (carriedFor = r) : loadCarry());
+    carriedFor = r;
+    const fixed = c.carryOver(r.ruleset.questions, held);
     if (!fixed) return;
     batch(() => {
       answers.value = fixed.answers;
@@ -324,6 +327,7 @@ export function createAppState(options: AppStateOptions): AppState {
       } catch {
         storageProblem.value = 'failed';
       }
+      if (saved && !isEmpty(saved)) await loadCarry();
       batch(() => {
         if (saved) {
           answers.value = { ...saved.answers, ...answers.peek() };

@@ -15,6 +15,10 @@ export interface Facts {
   readonly drafts: HouseholdFacts['drafts'];
 }
 
+/** Nothing answered, typed, skipped or asked yet. */
+export const isEmpty = (f: Facts): boolean =>
+  Object.keys(f.answers).length + Object.keys(f.drafts).length + f.skipped.length + f.history.length === 0;
+
 /** `key` answered with `value`: no longer skipped, its draft gone, in the history. */
 export const answered = (f: Facts, key: string, value: unknown): Facts => ({
   answers: { ...f.answers, [key]: value },

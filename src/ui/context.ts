@@ -6,7 +6,7 @@ import type { Pwa } from '../pwa';
 import type { AppState } from '../state/app-state';
 import type { Storage } from '../storage';
 import type { Router } from './router';
-import { createSpeech, type Speech } from './speech';
+import type { Speech } from './speech';
 
 export interface Services {
   state: AppState;
@@ -30,13 +30,8 @@ export function useServices(): Services {
   return services;
 }
 
-const defaultSpeech = new WeakMap<Services, Speech>();
+/** The read-aloud service made for these services (ReadAloud makes it: src/ui/components/ReadAloud.tsx). */
+export const madeSpeech = new WeakMap<Services, Speech>();
 
-/** The read-aloud service of the app. */
-export function useSpeech(): Speech {
-  const services = useServices();
-  if (services.speech) return services.speech;
-  let speech = defaultSpeech.get(services);
-  if (!speech) defaultSpeech.set(services, (speech = createSpeech()));
-  return speech;
-}
+/** Stops reading aloud, if anything reads (nothing does before a read-aloud button was shown). */
+export const stopSpeech = (services: Services): void => (services.speech ?? madeSpeech.get(services))?.stop();

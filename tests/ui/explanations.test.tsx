@@ -10,7 +10,7 @@ import type { Answers, Result } from '../../src/engine';
 import { createI18n, type I18n, languages, plain } from '../../src/i18n';
 import type { LoadedRules } from '../../src/state/rules';
 import { loadRules } from '../fixtures/release';
-import { explainingChecks } from '../../src/state/results';
+import { explainingChecks } from '../../src/state/explaining';
 import { aboutHousehold, checkSentence, checkSentences, explainContext } from '../../src/i18n/explain';
 import { answerText, capitalise } from '../../src/i18n/texts';
 import { couple, pensioner, singleMother } from '../fixtures/households';

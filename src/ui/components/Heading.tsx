@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useServices } from '../context';
-import { Words } from './Rich';
+import { Words } from './Words';
 
 interface Props {
   /** the page title in words (for document.title) */

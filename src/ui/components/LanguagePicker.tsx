@@ -1,15 +1,15 @@
 /** Choosing the language: a compact select in the header of every screen, and buttons on the start page. */
 import { directionOf, languageName } from '../../i18n';
-import { useServices, useSpeech } from '../context';
+import { stopSpeech, useServices } from '../context';
 import { GlobeIcon } from './icons';
 
 /** Changes the language and remembers it (on the device, or in memory in kiosk mode). Answers stay. */
 function useChooseLanguage() {
-  const { i18n, state, settings } = useServices();
-  const speech = useSpeech();
+  const services = useServices();
+  const { i18n, state, settings } = services;
   return async (lang: string) => {
     if (lang === i18n.language.peek()) return;
-    speech.stop();
+    stopSpeech(services);
     await i18n.changeLanguage(lang);
     if (settings) await settings.putSetting('language', lang).catch(() => {});
     else await state.actions.saveSetting('language', lang);

@@ -1,6 +1,19 @@
 import { useEffect, useId } from 'preact/hooks';
-import { useServices, useSpeech } from '../context';
+import { madeSpeech, useServices } from '../context';
+import { createSpeech, type Speech } from '../speech';
 import { SpeakerIcon, StopIcon } from './icons';
+
+/**
+ * The read-aloud service of the app: the one the services give (tests), else one made from the
+ * window's speechSynthesis on first use. Here, not in ../context.ts: only screens that read aloud load it.
+ */
+export function useSpeech(): Speech {
+  const services = useServices();
+  if (services.speech) return services.speech;
+  let speech = madeSpeech.get(services);
+  if (!speech) madeSpeech.set(services, (speech = createSpeech()));
+  return speech;
+}
 
 interface Props {
   /** the words to read, gathered when the button is pressed */
