@@ -104,9 +104,10 @@ function createModeServices(session: Session, services: Services, remount: () =>
       if (!session.locked || !locked.peek()) return 'missing';
       const opened = await session.locked.unlock(code);
       if ('problem' in opened) return opened.problem;
+      // the answers first (restore may load the carrying over), then the banner and results with them
+      await state.actions.restore();
       shared.value = opened.shared;
       locked.value = false;
-      await state.actions.restore();
       router.navigate(paths.results, { replace: true });
       return null;
     },
