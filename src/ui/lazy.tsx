@@ -28,14 +28,16 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
   function LazyScreen(props: P) {
     const [, setReady] = useState(0);
     const [failed, setFailed] = useState(false);
+    const Screen = loaded;
     useEffect(() => {
-      if (loaded) return;
+      // Shown without the screen: render again once it is loaded (it may be by now: the app loads
+      // the screens right after its first render, maybe between this render and this effect).
+      if (Screen) return;
       start().then(
         () => setReady((n) => n + 1),
         () => setFailed(true),
       );
     }, []);
-    const Screen = loaded;
     if (Screen) return <Screen {...props} />;
     return failed ? <LoadFailed /> : <Loading />;
   }
