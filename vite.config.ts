@@ -129,7 +129,11 @@ function startScreen(): Plugin {
           optimizeDeps: { noDiscovery: true, include: [] },
         });
         try {
-          const { renderStartScreen } = (await server.ssrLoadModule('/src/main.prerender.tsx')) as typeof import('./src/main.prerender');
+          const { renderStartScreen } = (await server.ssrLoadModule('/src/main.prerender.tsx').catch((e: Error) => {
+            // a copy of node_modules from before the prerender came in
+            if (/preact-render-to-string/.test(e.message)) throw new Error('preact-render-to-string is missing: run `npm install` (the build prerenders the start screen with it)');
+            throw e;
+          })) as typeof import('./src/main.prerender');
           const { app, noscript } = await renderStartScreen();
           const marked = /<div id="app"><!--start-screen-->[\s\S]*<!--\/start-screen--><\/div>/;
           if (!marked.test(html)) throw new Error('index.html: no <div id="app"><!--start-screen-->…<!--/start-screen--></div> to fill');
