@@ -13,7 +13,7 @@ import { createAppState } from './state/app-state';
 import { localDate } from './state/date';
 import type { Session } from './state/session';
 import { createMemoryStorage } from './storage';
-import { ModeRoot } from './ui/modes/ModeRoot';
+import { ModeRoot } from './ui/ModeRoot';
 import { createRouter, paths } from './ui/router';
 
 /** The few parts of a window the router reads: the start route, and no events at build time. */

@@ -20,7 +20,7 @@ import type { LoadedRules } from './state/rules';
 import { detectMode } from './state/mode';
 import { openSession } from './state/session';
 import { createCacheRulesStore, createRulesStore } from './storage/rules-store';
-import { loadKiosk, ModeRoot } from './ui/modes/ModeRoot';
+import { loadKiosk, ModeRoot } from './ui/ModeRoot';
 import { createRouter, paths } from './ui/router';
 import { loadResidentScreens, loadScreen, SharedBanner } from './ui/screens/lazy';
 import './ui/styles.css';

@@ -4,7 +4,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadKiosk, ModeRoot } from '../../src/ui/modes/ModeRoot';
+import { loadKiosk, ModeRoot } from '../../src/ui/ModeRoot';
 import { openSession, type Session } from '../../src/state/session';
 import { createPwa } from '../../src/pwa';
 import { formatShareCode, openSealedLink, readSealedLink, sealShareLink } from '../../src/share/sealed-link';

@@ -4,22 +4,22 @@
  */
 import { signal } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { App } from '../App';
-import { type Services, ServicesContext } from '../context';
-import { paths } from '../router';
-import { ModeContext, type ModeServices } from './context';
-import { KIOSK_DIALOG_CLASS, kioskTimes, MODE_STORAGE_KEY } from '../../state/mode';
-import type { Session } from '../../state/session';
-import '../modes.css';
-import '../print.css';
+import { App } from './App';
+import { type Services, ServicesContext } from './context';
+import { paths } from './router';
+import { ModeContext, type ModeServices } from './modes/context';
+import { KIOSK_DIALOG_CLASS, kioskTimes, MODE_STORAGE_KEY } from '../state/mode';
+import type { Session } from '../state/session';
+import './modes.css';
+import './print.css';
 
-/** The kiosk's parts (src/ui/modes/kiosk.ts), in their own chunk. */
+/** The kiosk's parts (src/ui/kiosk.ts), in their own chunk. */
 export type KioskParts = typeof import('./kiosk');
 export const loadKiosk = (): Promise<KioskParts> => import('./kiosk');
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
-/** `kiosk`: the kiosk's parts (src/ui/modes/kiosk.ts), loaded when the session is a kiosk. */
+/** `kiosk`: the kiosk's parts (src/ui/kiosk.ts), loaded when the session is a kiosk. */
 export function ModeRoot({ session, services, kiosk: parts }: { session: Session; services: Services; kiosk?: KioskParts }) {
   const [generation, setGeneration] = useState(0);
   const mode = useMemo(() => createModeServices(session, services, () => setGeneration((g) => g + 1), parts), []);
@@ -78,7 +78,7 @@ function createModeServices(session: Session, services: Services, remount: () =>
     })();
   };
 
-  if (session.mode.kind === 'kiosk' && !parts) throw new Error('a kiosk starts with its parts loaded (src/ui/modes/kiosk.ts)');
+  if (session.mode.kind === 'kiosk' && !parts) throw new Error('a kiosk starts with its parts loaded (src/ui/kiosk.ts)');
   const kiosk =
     session.mode.kind === 'kiosk' && parts
       ? parts.createKioskTimer({
