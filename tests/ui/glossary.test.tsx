@@ -1,5 +1,5 @@
 /** Hard words: a glossary as data in every language, and the first use on a screen explained on a press. */
-import { fireEvent, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { createI18n, languages } from '../../src/i18n';
 import { singleMother } from '../fixtures/households';
@@ -50,6 +50,34 @@ describe('the glossary', () => {
     // later uses on the same screen stay plain words
     expect(document.body.textContent?.match(/leefloon/gi)?.length).toBeGreaterThan(1);
     expect(screen.getAllByRole('button', { name: 'leefloon' }).length).toBe(1);
+  });
+
+  it('keeps the brackets, punctuation and suffix that touch a term on its line, in every language', async () => {
+    // A button breaks from the text around it: Turkish showed "OCMW" / "'den" and "(" / "ziekenfonds)" on two lines.
+    const screens = [
+      { route: '#/vragen', answers: { adults: 1, children: [], netMonthlyIncome: 1234.56 } },
+      { route: '#/recht/kortrijk.sociaal-tarief', answers: { ...singleMother, statuses: ['leefloon'] } },
+    ];
+    let seen = 0;
+    for (const lang of languages) {
+      for (const { route, answers } of screens) {
+        await renderApp({ route, answers, i18n: await createI18n(lang) });
+        await screen.findByRole('heading', { level: 1 });
+        for (const button of document.querySelectorAll<HTMLElement>('.term-button')) {
+          const glue = button.parentElement as HTMLElement;
+          expect(glue.classList.contains('term-glue'), `${lang} ${route}: ${button.textContent}`).toBe(true);
+          const before = glue.previousSibling?.textContent ?? '';
+          const after = glue.nextElementSibling?.classList.contains('term-text')
+            ? (glue.nextElementSibling.nextSibling?.textContent ?? '')
+            : (glue.nextSibling?.textContent ?? '');
+          expect(before, `${lang} ${route}: text right before "${glue.textContent}"`).toMatch(/(^|\s)$/);
+          expect(after, `${lang} ${route}: text right after "${glue.textContent}"`).toMatch(/^(\s|$)/);
+          seen++;
+        }
+        cleanup();
+      }
+    }
+    expect(seen).toBeGreaterThan(12);
   });
 
   it('lists the hard words of a question whose answers cannot hold a button', async () => {

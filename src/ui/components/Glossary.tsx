@@ -50,9 +50,12 @@ export function useGloss(): (text: string, owner: string) => ComponentChildren {
       const key = `${owner}@${m.index}`;
       if (!term || (scope.has(term.id) && scope.get(term.id) !== key)) continue;
       scope.set(term.id, key);
-      if (m.index > at) out.push(text.slice(at, m.index));
-      out.push(<Term key={key} word={m[0]} term={term} />);
-      at = m.index + m[0].length;
+      // The punctuation and suffix that touch the term ("(ziekenfonds)", Turkish "OCMW'den") stay on its line.
+      const before = text.slice(at, m.index).match(GLUE_BEFORE)?.[0] ?? '';
+      const after = text.slice(m.index + m[0].length).match(GLUE_AFTER)?.[0] ?? '';
+      if (m.index - before.length > at) out.push(text.slice(at, m.index - before.length));
+      out.push(<Term key={key} word={m[0]} term={term} before={before} after={after} />);
+      at = m.index + m[0].length + after.length;
     }
     if (!out.length) return text;
     if (at < text.length) out.push(text.slice(at));
@@ -60,14 +63,23 @@ export function useGloss(): (text: string, owner: string) => ComponentChildren {
   };
 }
 
-function Term({ word, term }: { word: string; term: GlossaryTerm }) {
+/** punctuation or an elided article right before a term: "(", "«", French "l'" */
+const GLUE_BEFORE = /[^\s\p{L}\p{N}]*(?:\p{L}{1,3}['’])?$/u;
+/** a suffix joined by an apostrophe or hyphen (Turkish "'den"), then punctuation, right after a term */
+const GLUE_AFTER = /^(?:['’-]\p{L}+)?[^\s\p{L}\p{N}]*/u;
+
+function Term({ word, term, before = '', after = '' }: { word: string; term: GlossaryTerm; before?: string; after?: string }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
     <>
-      <button type="button" class="term-button" aria-expanded={open} aria-controls={id} data-term={term.id} onClick={() => setOpen(!open)}>
-        {word}
-      </button>
+      <span class="term-glue">
+        {before}
+        <button type="button" class="term-button" aria-expanded={open} aria-controls={id} data-term={term.id} onClick={() => setOpen(!open)}>
+          {word}
+        </button>
+        {after}
+      </span>
       <span id={id} class="term-text" hidden={!open}>
         <Words text={term.text} />
         <ReadAloud text={() => term.text} />
