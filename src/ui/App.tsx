@@ -1,5 +1,5 @@
 /** The app shell: header, the screen of the current route, the footer with "erase my answers". */
-import { PwaNotices, RulesPendingNotice, StorageNotice } from './components/Banners';
+import { OfflineNotice, PwaNotices, RulesPendingNotice, StorageNotice } from './components/Banners';
 import { GlossaryScreen } from './components/GlossaryScreen';
 import { EraseAnswers } from './components/EraseAnswers';
 import { Heading } from './components/Heading';
@@ -93,6 +93,8 @@ function Shell() {
           </GlossaryScreen>
         )}
       </main>
+      {/* below the content: it comes after the first paint and must not move what is on screen */}
+      <OfflineNotice answering={route.name === 'questions'} />
       <footer class="site-footer">
         <nav aria-label={i18n.t('app.footerNav')}>
           <ul>

@@ -190,6 +190,23 @@ describe('notices never cover a control or a QR code', () => {
     await context.close();
   });
 
+  it('the offline notice of a first visit moves nothing that is already on screen', async () => {
+    // It came above the content a moment after the start screen, and moved the start button 120 px down.
+    const context = await phone({ locale: 'nl-BE', serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(h.url);
+    await waitForScreen(page, 'home');
+    await page.locator('#municipality-choice').waitFor(); // the municipality choice comes with the rules
+    const start = page.locator('main .actions').first();
+    await start.waitFor();
+    const before = await start.boundingBox();
+    await waitForOfflineReady(page);
+    await page.getByText(OFFLINE_READY).waitFor({ state: 'attached' });
+    const after = await start.boundingBox();
+    assert.deepEqual(after, before, 'the start of the questions stays where it was when the offline notice comes');
+    await context.close();
+  });
+
   it("the offline notice and the kiosk's QR code", async () => {
     const context = await phone({ locale: 'nl-BE', serviceWorkers: 'allow' });
     const page = await context.newPage();

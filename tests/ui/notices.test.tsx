@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Pwa } from '../../src/pwa';
-import { PwaNotices } from '../../src/ui/components/Banners';
+import { OfflineNotice } from '../../src/ui/components/Banners';
 import { type Services, ServicesContext } from '../../src/ui/context';
 import { dutch } from './helpers';
 
@@ -20,7 +20,7 @@ describe('the offline notice', () => {
     vi.useFakeTimers();
     const view = (answering: boolean) => (
       <ServicesContext.Provider value={{ i18n, pwa, state: {} } as unknown as Services}>
-        <PwaNotices answering={answering} />
+        <OfflineNotice answering={answering} />
       </ServicesContext.Provider>
     );
     const { rerender } = render(view(true));

@@ -42,22 +42,13 @@ export function RulesPendingNotice() {
 }
 
 /**
- * "Ready to work offline" and "an update is ready", in the flow of the page at the top of the
- * content: never over it, so they cannot cover a control or the kiosk's QR code. The update offer
- * is not shown during the questionnaire: an update never interrupts answering.
+ * "An update is ready", in the flow of the page at the top of the content: never over it, so it cannot
+ * cover a control or the kiosk's QR code. Not shown during the questionnaire: an update never
+ * interrupts answering.
  */
 export function PwaNotices({ answering }: { answering: boolean }) {
   const { pwa, i18n, state } = useServices();
   const showUpdate = pwa.needRefresh.value && !answering;
-  const ready = pwa.offlineReady.value;
-  const showOffline = ready && !showUpdate && !answering;
-  // It only informs: it goes by itself, counted from when the app became ready, whether or not it
-  // could be shown meanwhile (a timer restarted at each showing never ran out on a busy screen).
-  useEffect(() => {
-    if (!ready) return;
-    const t = setTimeout(() => pwa.dismissOfflineReady(), OFFLINE_NOTICE_MS);
-    return () => clearTimeout(t);
-  }, [ready, pwa]);
   return (
     // data-update: "held" while an update waits for the questionnaire to end (tests wait for it)
     <div class="toasts" role="status" data-update={pwa.needRefresh.value ? (showUpdate ? 'shown' : 'held') : undefined}>
@@ -81,7 +72,29 @@ export function PwaNotices({ answering }: { answering: boolean }) {
           </div>
         </div>
       )}
-      {showOffline && (
+    </div>
+  );
+}
+
+/**
+ * "Ready to work offline", below the content: it only informs, and it comes a moment after the first
+ * visit's start screen, so above the content it moved everything down (the start button 120 px, as
+ * someone was about to tap it). Below, it moves nothing already on screen and covers nothing.
+ */
+export function OfflineNotice({ answering }: { answering: boolean }) {
+  const { pwa, i18n } = useServices();
+  const ready = pwa.offlineReady.value;
+  const show = ready && !pwa.needRefresh.value && !answering;
+  // It goes by itself, counted from when the app became ready, whether or not it could be shown
+  // meanwhile (a timer restarted at each showing never ran out on a busy screen).
+  useEffect(() => {
+    if (!ready) return;
+    const t = setTimeout(() => pwa.dismissOfflineReady(), OFFLINE_NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [ready, pwa]);
+  return (
+    <div class="toasts offline-notice" role="status">
+      {show && (
         <div class="toast">
           <p>{i18n.t('pwa.offlineReady')}</p>
           <button type="button" class="button secondary" onClick={() => pwa.dismissOfflineReady()}>
