@@ -207,6 +207,30 @@ describe('notices never cover a control or a QR code', () => {
     await context.close();
   });
 
+  it('the municipality choice of a first visit keeps its place while the rules arrive', async () => {
+    // It appeared once the rules were there, and moved the start button down as someone went to tap it.
+    const context = await phone({ locale: 'nl-BE', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let arrive = () => {};
+    const held = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    await page.route('**/rules/manifest.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(h.url);
+    await page.locator('main[data-screen="home"] .actions').waitFor();
+    const start = page.locator('main .actions').first();
+    assert.ok(await page.locator('#municipality-choice[disabled]').isVisible(), 'the choice is there, not yet usable');
+    const before = await start.boundingBox();
+    arrive();
+    await page.locator('#municipality-choice:not([disabled])').waitFor();
+    assert.equal(await page.locator('#municipality-choice').inputValue(), 'kortrijk');
+    assert.deepEqual(await start.boundingBox(), before, 'the start of the questions stays where it was');
+    await context.close();
+  });
+
   it("the offline notice and the kiosk's QR code", async () => {
     const context = await phone({ locale: 'nl-BE', serviceWorkers: 'allow' });
     const page = await context.newPage();

@@ -17,13 +17,16 @@ export function MunicipalityChoice() {
   const r = state.rules.value;
   const current = useMunicipality();
   const options = r?.ruleset.questions.find((q) => q.key === 'municipality')?.options ?? [];
-  if (!r || current === null || options.length === 0) return null;
+  // Until the rules are there (and in the start screen built into the page) the choice keeps its place,
+  // not yet usable: appearing a moment later, it moved the start button down as someone went to tap it.
+  if (r && (current === null || options.length === 0)) return null;
   return (
     <div class="municipality-choice">
       <label for="municipality-choice">{i18n.t('municipality.label')}</label>
       <select
         id="municipality-choice"
-        value={current}
+        disabled={!r}
+        value={current ?? undefined}
         onChange={(e) => state.actions.chooseMunicipality((e.currentTarget as HTMLSelectElement).value)}
       >
         {options.map((id) => (
