@@ -34,6 +34,7 @@ async function asNewResident(date: string, municipality: string, profile: Record
   const page = await context.newPage();
   await page.goto(h.url);
   await waitForScreen(page, 'home');
+  await page.locator('#municipality-choice:not([disabled])').waitFor(); // usable once the rules are there
   assert.equal(await choice(page).inputValue(), 'kortrijk', 'Kortrijk until chosen otherwise');
   await choice(page).selectOption(municipality);
   await assertAccessible(page, `the start screen with ${municipality}`);

@@ -29,6 +29,7 @@ export function MunicipalityChoice() {
         value={current ?? undefined}
         onChange={(e) => state.actions.chooseMunicipality((e.currentTarget as HTMLSelectElement).value)}
       >
+        {!r && <option value="">…</option>}
         {options.map((id) => (
           <option key={id} value={id}>
             {optionLabel(i18n, 'municipality', id)}
