@@ -11,10 +11,9 @@ import { DONT_KNOW, draftFromAnswer, normaliseDraft, validateFact } from '../../
 import { HardWords } from '../components/Glossary';
 import { Heading } from '../components/Heading';
 import { sentences } from '../components/ReadAloud';
-import { Rich } from '../components/Rich';
 import { FieldErrorMessage, Radios } from '../components/fields';
 import { useServices } from '../context';
-import { QuestionBar, useStep } from './question-step';
+import { QuestionBar, QuestionHelp, useStep } from './question-step';
 
 export function QuestionGroup({ questions, focus }: { questions: Question[]; focus: boolean }) {
   const { state, i18n } = useServices();
@@ -92,19 +91,7 @@ export function QuestionGroup({ questions, focus }: { questions: Question[]; foc
               <legend>
                 <h2>{label}</h2>
               </legend>
-              {help && (
-                <p class="hint" id={`${id}-hint`}>
-                  <Rich parts={[help]} />
-                </p>
-              )}
-              {why && (
-                <details class="why">
-                  <summary>{i18n.t('question.why')}</summary>
-                  <p>
-                    <Rich parts={[why]} />
-                  </p>
-                </details>
-              )}
+              <QuestionHelp help={help} why={why} hintId={`${id}-hint`} />
               {error && <FieldErrorMessage id={`${id}-error`} error={error} />}
               <div class={q.type === 'boolean' ? 'fact-options row' : 'fact-options'}>
                 <Radios

@@ -12,10 +12,9 @@ import { FieldErrorMessage, isFieldGroup, QuestionField } from '../components/fi
 import { useServices } from '../context';
 import { paths } from '../router';
 import { QuestionGroup } from './QuestionGroup';
-import { QuestionBar, useStep } from './question-step';
+import { QuestionBar, QuestionHelp, useStep } from './question-step';
 import { optionLabel } from '../../i18n/texts';
 import { HardWords } from '../components/Glossary';
-import { Rich } from '../components/Rich';
 
 export function Questions() {
   const { state, i18n, router } = useServices();
@@ -102,19 +101,7 @@ function QuestionForm({ question, focus }: { question: Question; focus: boolean 
   );
   const body = (
     <>
-      {help && (
-        <p class="hint" id={hintId}>
-          <Rich parts={[help]} />
-        </p>
-      )}
-      {why && (
-        <details class="why">
-          <summary>{i18n.t('question.why')}</summary>
-          <p>
-            <Rich parts={[why]} />
-          </p>
-        </details>
-      )}
+      <QuestionHelp help={help} why={why} hintId={hintId} />
       {error && <FieldErrorMessage id={errorId} error={error.error} />}
       {field}
       <HardWords

@@ -2,6 +2,7 @@
 import { useServices } from '../context';
 import { BackIcon } from '../components/icons';
 import { ReadAloud } from '../components/ReadAloud';
+import { Rich } from '../components/Rich';
 import { paths } from '../router';
 
 /** Moving on from a question screen that asks `keys`. */
@@ -48,5 +49,27 @@ export function QuestionBar({ keys, editing, onBack, spoken }: { keys: readonly 
       </p>
       <ReadAloud text={spoken} />
     </div>
+  );
+}
+
+/** Under a question: its hint (the id the field is described by) and "Waarom vragen we dit?". */
+export function QuestionHelp({ help, why, hintId }: { help: string | null; why: string | null; hintId: string }) {
+  const { i18n } = useServices();
+  return (
+    <>
+      {help && (
+        <p class="hint" id={hintId}>
+          <Rich parts={[help]} />
+        </p>
+      )}
+      {why && (
+        <details class="why">
+          <summary>{i18n.t('question.why')}</summary>
+          <p>
+            <Rich parts={[why]} />
+          </p>
+        </details>
+      )}
+    </>
   );
 }
