@@ -55,6 +55,7 @@ export function NumberField({ question, draft, onDraft, inputId, describedBy, in
         name={question.key}
         type="text"
         inputMode={money ? 'decimal' : 'numeric'}
+        dir="ltr"
         autoComplete="off"
         spellcheck={false}
         class={money ? 'input input-money' : 'input input-number'}
@@ -221,6 +222,7 @@ export function ChildrenField({
                     id={id}
                     type="text"
                     inputMode="numeric"
+                    dir="ltr"
                     autoComplete="off"
                     class="input input-age"
                     value={age}
